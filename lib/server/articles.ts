@@ -1,0 +1,101 @@
+import type { Actor } from "./actor";
+import { authorize } from "./authorize";
+import { db } from "./db";
+import { NotFoundError } from "./errors";
+
+export interface VersionSummary {
+  id: string;
+  lang: string;
+  label: string;
+  isSource: boolean;
+  status: string;
+  segmentCount: number;
+}
+
+export interface ArticleSummary {
+  id: string;
+  slug: string;
+  title: string;
+  sourceLang: string;
+  versions: VersionSummary[];
+}
+
+const versionOrder = [{ isSource: "desc" as const }, { lang: "asc" as const }, { label: "asc" as const }];
+
+/** Articles with their versions, for the dashboard and `GET /api/v1/articles`. */
+export async function listArticles(actor: Actor | null): Promise<ArticleSummary[]> {
+  authorize(actor, "article.read");
+  const articles = await db.article.findMany({
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      sourceLang: true,
+      versions: {
+        orderBy: versionOrder,
+        select: { id: true, lang: true, label: true, isSource: true, status: true, _count: { select: { segments: true } } },
+      },
+    },
+  });
+  return articles.map(({ versions, ...article }) => ({
+    ...article,
+    versions: versions.map(({ _count, ...version }) => ({ ...version, segmentCount: _count.segments })),
+  }));
+}
+
+export interface GridSegment {
+  id: string;
+  position: number;
+  kind: string;
+  text: string;
+  originalText: string;
+  revision: number;
+}
+
+export interface ArticleGrid {
+  article: { id: string; slug: string; title: string; sourceLang: string };
+  versions: VersionSummary[];
+  /** Every position that any version has, ascending. */
+  positions: number[];
+  /** versionId → position → segment. */
+  cells: Record<string, Record<number, GridSegment>>;
+}
+
+/** Everything the side-by-side view needs, in two queries that use the (article, position) index. */
+export async function getArticleGrid(actor: Actor | null, slug: string): Promise<ArticleGrid> {
+  authorize(actor, "article.read");
+  const article = await db.article.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      sourceLang: true,
+      versions: {
+        orderBy: versionOrder,
+        select: { id: true, lang: true, label: true, isSource: true, status: true, _count: { select: { segments: true } } },
+      },
+    },
+  });
+  if (!article) throw new NotFoundError(`unknown article "${slug}"`);
+  const segments = await db.segment.findMany({
+    where: { articleId: article.id },
+    orderBy: { position: "asc" },
+    select: { id: true, versionId: true, position: true, kind: true, text: true, originalText: true, revision: true },
+  });
+
+  const cells: ArticleGrid["cells"] = {};
+  const positions = new Set<number>();
+  for (const { versionId, ...segment } of segments) {
+    (cells[versionId] ??= {})[segment.position] = segment;
+    positions.add(segment.position);
+  }
+  const { versions, ...rest } = article;
+  return {
+    article: rest,
+    versions: versions.map(({ _count, ...version }) => ({ ...version, segmentCount: _count.segments })),
+    positions: [...positions].sort((a, b) => a - b),
+    cells,
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Typed domain errors. Each maps to one HTTP status (lib/server/http.ts) and to
+ * one translated UI message key (errors.<code> in locales/*.json).
+ */
+export type ErrorCode =
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "invalid"
+  | "conflict"
+  | "too_large"
+  | "unsupported_format"
+  | "rate_limited";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = "sign-in required") {
+    super("unauthenticated", message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super("forbidden", message, details);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super("not_found", message, details);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super("invalid", message, details);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, details?: Record<string, unknown>) {
+    super("conflict", message, details);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super("rate_limited", message, { retryAfterSeconds });
+  }
+}

@@ -1,0 +1,31 @@
+import { ZodError } from "zod";
+import { DomainError, type ErrorCode } from "./errors";
+
+const STATUS: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid: 400,
+  conflict: 409,
+  too_large: 413,
+  unsupported_format: 415,
+  rate_limited: 429,
+};
+
+/** The one place where domain errors become HTTP responses: `{error: {code, message, details?}}`. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof DomainError) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
+      { status: STATUS[error.code] },
+    );
+  }
+  if (error instanceof ZodError) {
+    return Response.json(
+      { error: { code: "invalid", message: "invalid request", details: { issues: error.issues } } },
+      { status: 400 },
+    );
+  }
+  console.error(error);
+  return Response.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
+}
