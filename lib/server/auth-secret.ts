@@ -10,7 +10,7 @@ import path from "node:path";
 export function authSecret(): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET;
   if (fromEnv) return fromEnv;
-  const file = path.resolve(process.cwd(), process.env.VERSO_DATA_DIR ?? "data", "auth-secret");
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.VERSO_DATA_DIR ?? "data", "auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

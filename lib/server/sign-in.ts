@@ -12,7 +12,7 @@ export async function signIn(email: string, password: string, headers: Headers):
   } catch (error) {
     if (error instanceof APIError) {
       if (error.statusCode === 429) {
-        const retry = Number(error.headers?.get?.("Retry-After") ?? 900);
+        const retry = Number(new Headers(error.headers).get("Retry-After") ?? 900);
         throw new RateLimitedError(error.message, Number.isFinite(retry) ? retry : 900);
       }
       throw new UnauthenticatedError("wrong email or password");

@@ -38,7 +38,7 @@ export function splitMarkdown(text: string): TextSegment[] {
   for (const block of blocks) {
     const heading = ATX_HEADING.exec(block);
     if (heading) {
-      const isTitle = !titleSeen && heading[1] === "#";
+      const isTitle: boolean = !titleSeen && heading[1] === "#";
       titleSeen ||= isTitle;
       fixed.push(isTitle ? "title" : "heading");
       plain.push(stripInlineMarkdown(heading[2]));

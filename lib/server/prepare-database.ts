@@ -1,0 +1,28 @@
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { db } from "./db";
+import { databaseUrl } from "./database-url";
+import { isDatabaseEmpty, seedDemo, type DemoAccount } from "./demo-seed";
+
+/** Applies committed migrations with Prisma's bundled WebAssembly engine. */
+export function applyMigrations(): void {
+  const prisma = path.join(process.cwd(), "node_modules", ".bin", "prisma");
+  execFileSync(prisma, ["migrate", "deploy"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: databaseUrl(), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+  });
+}
+
+/**
+ * Migrates, switches SQLite to WAL (so readers never block the writer and a
+ * killed server loses no committed write) and seeds the demo into an empty
+ * database. Returns the demo accounts when it seeded them.
+ */
+export async function prepareDatabase(options: { seed: boolean }): Promise<DemoAccount[] | null> {
+  applyMigrations();
+  if (databaseUrl().startsWith("file:")) {
+    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  }
+  if (options.seed && (await isDatabaseEmpty())) return seedDemo();
+  return null;
+}

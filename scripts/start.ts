@@ -1,0 +1,65 @@
+// `npm start`: migrate, seed the demo into an empty database, build if needed, serve.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { credentialsFile, formatAccounts } from "../lib/server/demo-seed";
+import { prepareDatabase } from "../lib/server/prepare-database";
+
+const root = process.cwd();
+const port = process.env.PORT ?? "3000";
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+const SOURCES = ["app", "components", "lib", "locales", "i18n", "proxy.ts", "next.config.ts", "package-lock.json"];
+
+/** The newest modification time under the given paths (the generated client excluded). */
+function newestSource(paths: string[]): number {
+  let newest = 0;
+  const visit = (file: string) => {
+    if (file.includes(`${path.sep}generated${path.sep}`) || file.endsWith(`${path.sep}generated`)) return;
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return;
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(file)) visit(path.join(file, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  paths.forEach((p) => visit(path.join(root, p)));
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const buildId = fs.statSync(path.join(root, ".next", "BUILD_ID"), { throwIfNoEntry: false });
+  return !buildId || newestSource(SOURCES) > buildId.mtimeMs;
+}
+
+async function main() {
+const accounts = await prepareDatabase({ seed: true });
+
+if (needsBuild()) {
+  console.log("Building Verso (first start or changed sources)…");
+  const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const server = spawn(nextBin, ["start", "-p", port], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}` },
+});
+let announced = false;
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (!announced && /ready|started|Local:/i.test(chunk.toString())) {
+    announced = true;
+    console.log(`\nVerso is running at http://localhost:${port}`);
+    if (accounts) {
+      console.log(`\nDemo accounts (passwords are shown only this once; also in ${credentialsFile()}):\n${formatAccounts(accounts)}\n`);
+    } else if (fs.existsSync(credentialsFile())) {
+      console.log(`Demo accounts: see ${credentialsFile()}`);
+    }
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

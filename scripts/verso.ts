@@ -1,0 +1,124 @@
+// The Verso CLI: parses flags and calls lib/server. `npx verso --help`.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { CLI_ACTOR } from "../lib/server/actor";
+import { DomainError } from "../lib/server/errors";
+import { importVersion } from "../lib/server/import-version";
+import { createUser } from "../lib/server/users";
+import { ROLES, type Role } from "../lib/validation/roles";
+import { readPassword } from "./read-password";
+
+const HELP = `Usage: verso <command> [options]
+
+Commands:
+  import FILE --article SLUG --lang LANG [--source] [--label L] [--title T] [--replace]
+      Import one version of an article from a .txt, .md or .html file (UTF-8).
+      --source creates the article when SLUG is new (title from --title or the
+      first heading); a translation into an unknown SLUG is an error.
+  user add --email E --name N --role reviewer|editor|admin
+      Create a user. The password is read from standard input (at least 12 characters).
+
+Options:
+  -h, --help   Show this help.
+
+Environment:
+  DATABASE_URL  SQLite URL (default file:./data/verso.db)
+`;
+
+class UsageError extends Error {}
+
+const originalCwd = process.cwd();
+// Paths given on the command line are relative to where the user stands; the database to the project.
+process.chdir(path.resolve(__dirname, ".."));
+
+function requireOption(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value === "") throw new UsageError(`missing --${name}`);
+  return value;
+}
+
+async function runImport(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      article: { type: "string" },
+      lang: { type: "string" },
+      source: { type: "boolean", default: false },
+      label: { type: "string" },
+      title: { type: "string" },
+      replace: { type: "boolean", default: false },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError("import takes exactly one FILE");
+  const file = path.resolve(originalCwd, positionals[0]);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    throw new UsageError(`cannot read ${positionals[0]}`);
+  }
+  const result = await importVersion(CLI_ACTOR, {
+    slug: requireOption(values, "article"),
+    lang: requireOption(values, "lang"),
+    fileName: path.basename(file),
+    bytes,
+    isSource: values.source,
+    label: values.label,
+    title: values.title,
+    replace: values.replace,
+  });
+  const verb = result.replaced ? "Replaced" : "Imported";
+  console.log(`${verb} ${result.segmentCount} segments into ${values.article} (${values.lang})${result.articleCreated ? "; created the article" : ""}.`);
+  for (const warning of result.warnings) console.warn(`warning: ${warning}`);
+}
+
+async function runUserAdd(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" } },
+  });
+  const role = requireOption(values, "role");
+  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
+  const password = await readPassword();
+  const user = await createUser(CLI_ACTOR, {
+    email: requireOption(values, "email"),
+    name: requireOption(values, "name"),
+    role: role as Role,
+    password,
+  });
+  console.log(`Created ${user.role} ${user.email}.`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    console.log(HELP);
+    return 0;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(HELP);
+    return 0;
+  }
+  if (command === "import") await runImport(rest);
+  else if (command === "user" && rest[0] === "add") await runUserAdd(rest.slice(1));
+  else throw new UsageError(`unknown command: ${argv.join(" ")}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+      console.error(`verso: ${error.message}\n\n${HELP}`);
+      process.exit(2);
+    }
+    if (error instanceof DomainError) {
+      console.error(`verso: ${error.message}`);
+      process.exit(1);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);
