@@ -1,0 +1,29 @@
+// Prepares a fresh SQLite database for the browser tests: migrations, the demo
+// article, and test users created through lib/server (never the demo accounts).
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { SEED_ACTOR } from "../../lib/server/actor";
+import { prepareDatabase } from "../../lib/server/prepare-database";
+import { createUser } from "../../lib/server/users";
+
+async function main() {
+  const dir = process.env.E2E_DIR;
+  if (!dir) throw new Error("E2E_DIR is not set");
+  await prepareDatabase({ seed: true });
+  const users: Record<string, { email: string; password: string; name: string }> = {};
+  for (const role of ["reviewer", "editor", "admin"] as const) {
+    const user = { email: `e2e-${role}@example.test`, name: `E2E ${role}`, password: crypto.randomBytes(18).toString("base64url") };
+    await createUser(SEED_ACTOR, { ...user, role });
+    users[role] = user;
+  }
+  fs.writeFileSync(path.join(dir, "users.json"), JSON.stringify(users), { mode: 0o600 });
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures";
+
+test("German and English align with the source, and deselecting English hides its column", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.getByRole("link", { name: /Open OpenAI faces multiple challenges/ }).click();
+  await expect(page).toHaveURL(/\/en\/articles\/openai-talent-exodus/);
+
+  const german = page.locator('td[data-lang="de"]', { hasText: "Anschließend kündigte Suzkwer" });
+  await expect(german).toBeVisible();
+  const position = await german.getAttribute("data-position");
+  expect(Number(position)).toBeGreaterThan(4);
+
+  const row = page.locator(`tr[data-position="${position}"]`);
+  const source = row.locator('td[data-lang="zh"]');
+  const english = row.locator('td[data-lang="en"]');
+  await expect(source).toBeVisible();
+  await expect(english).toBeVisible();
+  await expect(english).toContainText("Safe Superintelligence");
+  for (const cell of [german, source, english]) {
+    await expect(cell).toHaveAttribute("data-version-id", /.+/);
+  }
+
+  await page.getByRole("checkbox", { name: "English (demo MT)" }).uncheck();
+  await expect(page.locator('td[data-lang="en"]')).toHaveCount(0);
+  await expect(german).toBeVisible();
+  await expect(page).toHaveURL(/[?&]v=/);
+
+  // The choice is in the URL, so a reload keeps it.
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "English (demo MT)" })).not.toBeChecked();
+  await expect(page.locator('td[data-lang="en"]')).toHaveCount(0);
+
+  await page.getByRole("checkbox", { name: "English (demo MT)" }).check();
+  await expect(row.locator('td[data-lang="en"]')).toBeVisible();
+});
+
+test("the German version is the seed text, segment by segment", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/en/articles/openai-talent-exodus");
+  const headings = page.locator('td[data-lang="de"][data-kind="heading"]');
+  await expect(headings).toHaveText([
+    "Geben Sie diese Signale frei",
+    "„Rebel“ eröffnet eine neue Ära",
+    "Sicherheit ist ein Thema, an dem OpenAI nicht vorbeikommt",
+    "ChallengerAnthropic",
+  ]);
+  await expect(page.locator('td[data-lang="de"]')).toHaveCount(38);
+});
+
+test("an unknown article is a translated 404", async ({ page }) => {
+  await signIn(page, "reviewer");
+  const response = await page.goto("/en/articles/no-such-article");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});
