@@ -15,6 +15,15 @@ const SENTENCE_END = /[.!?;:…。！？；：؟।]$/u;
 // Closing quotes and brackets that may follow the final punctuation.
 const TRAILING_CLOSERS = /[\s"'“”„‟‘’‚»«›‹」』）)\]】〕>]+$/u;
 
+const WORDS = new Intl.Segmenter(undefined, { granularity: "word" });
+
+/** Words as Intl.Segmenter sees them, so that CJK text without spaces counts right. */
+export function wordCount(text: string): number {
+  let count = 0;
+  for (const part of WORDS.segment(text)) if (part.isWordLike) count += 1;
+  return count;
+}
+
 export function isDateLine(text: string): boolean {
   return DATE_LINE.test(text);
 }
@@ -45,8 +54,8 @@ export function looksLikeTitle(text: string): boolean {
 /** Site chrome around the article: section labels, dates, language switchers. */
 export function looksLikeMeta(text: string, index: number): boolean {
   if (isDateLine(text) || isLanguageSwitcher(text)) return true;
-  // A lone word above the title is the site section ("Nachricht", "News").
-  return index === 0 && !/\s/.test(text.trim()) && text.length <= 30;
+  // A lone word above the title is the site section ("Nachricht", "News", "新闻").
+  return index === 0 && text.length <= 30 && wordCount(text) === 1;
 }
 
 /**
