@@ -38,7 +38,9 @@ if (needsBuild()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// Its own process group, so that stopping Verso also stops the next-server process it forks.
 const server = spawn(nextBin, ["start", "-p", port], {
+  detached: true,
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}` },
 });
@@ -55,7 +57,15 @@ server.stdout.on("data", (chunk: Buffer) => {
     }
   }
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    try {
+      process.kill(-server.pid!, signal);
+    } catch {
+      server.kill(signal);
+    }
+  });
+}
 server.on("exit", (code) => process.exit(code ?? 0));
 }
 

@@ -7,10 +7,21 @@ import { isDatabaseEmpty, seedDemo, type DemoAccount } from "./demo-seed";
 /** Applies committed migrations with Prisma's bundled WebAssembly engine. */
 export function applyMigrations(): void {
   const prisma = path.join(process.cwd(), "node_modules", ".bin", "prisma");
-  execFileSync(prisma, ["migrate", "deploy"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl(), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-  });
+  try {
+    execFileSync(prisma, ["migrate", "deploy"], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, DATABASE_URL: databaseUrl(), PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    });
+  } catch (error) {
+    const output = String((error as { stderr?: Buffer }).stderr ?? "");
+    // SQLite reports a held lock as a socket timeout through the adapter.
+    const busy = /SocketTimeout|database is locked|SQLITE_BUSY/.test(output);
+    throw new Error(
+      busy
+        ? `the database ${databaseUrl()} is locked: is another Verso server running on it? Stop it and start again.`
+        : `migrating ${databaseUrl()} failed:\n${output}`,
+    );
+  }
 }
 
 /**

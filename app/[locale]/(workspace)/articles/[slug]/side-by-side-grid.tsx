@@ -64,11 +64,12 @@ export function SideBySideGrid({
         <span className="ml-auto text-xs text-slate-500">{t("rowCount", { count: positions.length })}</span>
       </fieldset>
       {visible.length === 0 ? <p className="mb-2 text-sm text-slate-600">{t("noVersionsShown")}</p> : null}
-      <div className="overflow-x-auto rounded border border-slate-200">
+      {/* The grid scrolls inside its own box so the header row and the source column stay pinned. */}
+      <div className="max-h-[calc(100vh-13rem)] overflow-auto rounded border border-slate-200">
         <table className="border-separate border-spacing-0 text-sm">
           <thead>
             <tr>
-              <th scope="col" className="sticky left-0 top-0 z-20 w-12 min-w-12 border-b border-slate-200 bg-slate-100 px-2 py-2 text-right">
+              <th scope="col" className="sticky left-0 top-0 z-30 w-12 min-w-12 border-b border-slate-200 bg-slate-100 px-2 py-2 text-right">
                 {t("position")}
               </th>
               {source ? <ColumnHeader version={source} sticky badge={t("sourceBadge")} /> : null}
@@ -114,7 +115,7 @@ function ColumnHeader({ version, sticky, badge }: { version: GridVersion; sticky
       scope="col"
       data-version-id={version.id}
       data-lang={version.lang}
-      className={`top-0 border-b border-l border-slate-200 bg-slate-100 px-3 py-2 text-left font-medium ${sticky ? "sticky left-12 z-20" : "sticky z-10"}`}
+      className={`top-0 border-b border-l border-slate-200 bg-slate-100 px-3 py-2 text-left font-medium ${sticky ? "sticky left-12 z-30" : "sticky z-20"}`}
     >
       {version.name} <span className="font-normal text-slate-500">· {version.label}</span>
       {badge ? <span className="ml-2 rounded bg-slate-800 px-1.5 text-xs text-white">{badge}</span> : null}
