@@ -14,7 +14,7 @@ export default defineConfig([
   {
     // lib/server is the only door to the database.
     files: ["**/*.{ts,tsx,mts}"],
-    ignores: ["lib/server/**", "prisma.config.ts"],
+    ignores: ["lib/server/**", "prisma.config.ts", "tests/integration/**"],
     rules: {
       "no-restricted-imports": [
         "error",

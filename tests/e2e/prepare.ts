@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { SEED_ACTOR } from "../../lib/server/actor";
+import { importVersion } from "../../lib/server/import-version";
 import { prepareDatabase } from "../../lib/server/prepare-database";
 import { createUser } from "../../lib/server/users";
 
@@ -17,6 +18,10 @@ async function main() {
     await createUser(SEED_ACTOR, { ...user, role });
     users[role] = user;
   }
+  // A short translation, so the grid has a position that one version lacks.
+  const text = (lines: string[]) => Buffer.from(lines.join("\n\n"), "utf8");
+  await importVersion(SEED_ACTOR, { slug: "e2e-missing", lang: "en", fileName: "en.txt", isSource: true, title: "Gap test", bytes: text(["Gap test article", "First paragraph.", "Second paragraph.", "Third paragraph."]) });
+  await importVersion(SEED_ACTOR, { slug: "e2e-missing", lang: "ar", fileName: "ar.txt", label: "short MT", bytes: text(["مقالة اختبار الفجوة", "الفقرة الأولى."]) });
   fs.writeFileSync(path.join(dir, "users.json"), JSON.stringify(users), { mode: 0o600 });
 }
 

@@ -54,3 +54,19 @@ test("an unknown article is a translated 404", async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
 });
+
+test("a position a version lacks shows an explicit missing cell, and Arabic cells are right to left", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/en/articles/e2e-missing");
+  const arabic = page.locator('td[data-lang="ar"]');
+  await expect(arabic).toHaveCount(4);
+  await expect(arabic.nth(1)).toHaveAttribute("dir", "rtl");
+  await expect(arabic.nth(1)).toHaveText("الفقرة الأولى.");
+  for (const position of [3, 4]) {
+    const missing = page.locator(`td[data-lang="ar"][data-position="${position}"]`);
+    await expect(missing).toHaveText("missing");
+    await expect(missing).toHaveAttribute("data-missing", "true");
+    await expect(missing).toHaveAccessibleName(`No segment at position ${position} in this version`);
+  }
+  await expect(page.locator('td[data-lang="en"][data-position="4"]')).toHaveText("Third paragraph.");
+});
