@@ -20,28 +20,27 @@ export interface ArticleSummary {
   versions: VersionSummary[];
 }
 
-const versionOrder = [{ isSource: "desc" as const }, { lang: "asc" as const }, { label: "asc" as const }];
+// The source first, then by language and label.
+const ARTICLE_WITH_VERSIONS = {
+  id: true,
+  slug: true,
+  title: true,
+  sourceLang: true,
+  versions: {
+    orderBy: [{ isSource: "desc" as const }, { lang: "asc" as const }, { label: "asc" as const }],
+    select: { id: true, lang: true, label: true, isSource: true, status: true, _count: { select: { segments: true } } },
+  },
+};
+
+function toSummaries(versions: (Omit<VersionSummary, "segmentCount"> & { _count: { segments: number } })[]): VersionSummary[] {
+  return versions.map(({ _count, ...version }) => ({ ...version, segmentCount: _count.segments }));
+}
 
 /** Articles with their versions, for the dashboard and `GET /api/v1/articles`. */
 export async function listArticles(actor: Actor | null): Promise<ArticleSummary[]> {
   authorize(actor, "article.read");
-  const articles = await db.article.findMany({
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      sourceLang: true,
-      versions: {
-        orderBy: versionOrder,
-        select: { id: true, lang: true, label: true, isSource: true, status: true, _count: { select: { segments: true } } },
-      },
-    },
-  });
-  return articles.map(({ versions, ...article }) => ({
-    ...article,
-    versions: versions.map(({ _count, ...version }) => ({ ...version, segmentCount: _count.segments })),
-  }));
+  const articles = await db.article.findMany({ orderBy: { createdAt: "desc" }, select: ARTICLE_WITH_VERSIONS });
+  return articles.map(({ versions, ...article }) => ({ ...article, versions: toSummaries(versions) }));
 }
 
 export interface GridSegment {
@@ -65,19 +64,7 @@ export interface ArticleGrid {
 /** Everything the side-by-side view needs, in two queries that use the (article, position) index. */
 export async function getArticleGrid(actor: Actor | null, slug: string): Promise<ArticleGrid> {
   authorize(actor, "article.read");
-  const article = await db.article.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      title: true,
-      sourceLang: true,
-      versions: {
-        orderBy: versionOrder,
-        select: { id: true, lang: true, label: true, isSource: true, status: true, _count: { select: { segments: true } } },
-      },
-    },
-  });
+  const article = await db.article.findUnique({ where: { slug }, select: ARTICLE_WITH_VERSIONS });
   if (!article) throw new NotFoundError(`unknown article "${slug}"`);
   const segments = await db.segment.findMany({
     where: { articleId: article.id },
@@ -94,7 +81,7 @@ export async function getArticleGrid(actor: Actor | null, slug: string): Promise
   const { versions, ...rest } = article;
   return {
     article: rest,
-    versions: versions.map(({ _count, ...version }) => ({ ...version, segmentCount: _count.segments })),
+    versions: toSummaries(versions),
     positions: [...positions].sort((a, b) => a - b),
     cells,
   };

@@ -17,7 +17,8 @@ export async function assertSignInAllowed(email: string, ip: string, now = new D
   const since = windowStart(now);
   const [byEmail, byAddress] = await Promise.all([
     db.signInFailure.findMany({ where: { email, at: { gte: since } }, orderBy: { at: "asc" }, select: { at: true } }),
-    db.signInFailure.count({ where: { ip, at: { gte: since } } }),
+    // Without a known address every client would share one bucket, and one attacker could lock everybody out.
+    ip === UNKNOWN_ADDRESS ? 0 : db.signInFailure.count({ where: { ip, at: { gte: since } } }),
   ]);
   if (byEmail.length >= SIGN_IN_LIMIT.perEmail || byAddress >= SIGN_IN_LIMIT.perAddress) {
     const oldest = byEmail[0]?.at ?? since;
@@ -35,8 +36,10 @@ export async function clearSignInFailures(email: string, now = new Date()): Prom
   await db.signInFailure.deleteMany({ where: { OR: [{ email }, { at: { lt: windowStart(now) } }] } });
 }
 
-/** The client address as the proxy in front of us reports it, else "local". */
+const UNKNOWN_ADDRESS = "unknown";
+
+/** The client address as the proxy in front of us reports it, else "unknown". */
 export function clientAddress(headers: Headers | undefined | null): string {
   const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers?.get("x-real-ip") || "local";
+  return forwarded || headers?.get("x-real-ip") || UNKNOWN_ADDRESS;
 }

@@ -39,3 +39,24 @@ test("a reviewer signs in, sees the demo article on the dashboard, and signs out
   await page.goto("/en");
   await expect(page).toHaveURL(/\/en\/sign-in/);
 });
+
+test("failed sign-ins are rate-limited, in the form and at the auth API", async ({ page, request }) => {
+  const user = testUser("locked");
+  await page.goto("/en/sign-in");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(`wrong password ${attempt}`);
+    // Each attempt must reach the server before the next one starts; the message looks the same every time.
+    const answered = page.waitForResponse((response) => response.request().method() === "POST");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
+    await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+  }
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many failed sign-ins\. Try again in \d+ minutes?\.$/);
+  await expect(page).toHaveURL(/\/en\/sign-in/);
+
+  const direct = await request.post("/api/auth/sign-in/email", { data: { email: user.email, password: user.password } });
+  expect(direct.status()).toBe(429);
+});

@@ -18,6 +18,10 @@ async function main() {
     await createUser(SEED_ACTOR, { ...user, role });
     users[role] = user;
   }
+  // Only for the rate-limit test, which locks this account.
+  const locked = { email: "e2e-locked@example.test", name: "E2E locked", password: crypto.randomBytes(18).toString("base64url") };
+  await createUser(SEED_ACTOR, { ...locked, role: "reviewer" });
+  users.locked = locked;
   // A short translation, so the grid has a position that one version lacks.
   const text = (lines: string[]) => Buffer.from(lines.join("\n\n"), "utf8");
   await importVersion(SEED_ACTOR, { slug: "e2e-missing", lang: "en", fileName: "en.txt", isSource: true, title: "Gap test", bytes: text(["Gap test article", "First paragraph.", "Second paragraph.", "Third paragraph."]) });

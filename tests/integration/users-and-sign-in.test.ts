@@ -85,3 +85,16 @@ describe("signing in", () => {
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   });
 });
+
+describe("the per-address limit", () => {
+  it(`locks an address after ${SIGN_IN_LIMIT.perAddress} failures across many emails, but never clients whose address is unknown`, async () => {
+    for (let i = 0; i < SIGN_IN_LIMIT.perAddress; i++) {
+      await db.signInFailure.create({ data: { email: `spray-${i}@example.test`, ip: "10.7.7.7" } });
+      await db.signInFailure.create({ data: { email: `spray-${i}@example.test`, ip: "unknown" } });
+    }
+    await createUser(SEED_ACTOR, { email: "bystander@example.test", name: "Bystander", role: "reviewer", password: PASSWORD });
+    await expect(signIn("bystander@example.test", PASSWORD, headersFrom("10.7.7.7"))).rejects.toThrow(RateLimitedError);
+    await signIn("bystander@example.test", PASSWORD, new Headers());
+    expect(await db.session.count({ where: { user: { email: "bystander@example.test" } } })).toBe(1);
+  });
+});
