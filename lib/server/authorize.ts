@@ -12,6 +12,12 @@ const ADMINS: readonly Role[] = ["admin"];
  */
 export const PERMISSIONS = {
   "article.read": EVERYONE,
+  "annotation.create": EVERYONE,
+  "annotation.apply": EVERYONE,
+  "annotation.reject": EDITORS,
+  "segment.edit": EVERYONE,
+  "segment.review": EVERYONE,
+  "preference.save": EVERYONE,
   "version.import": EDITORS,
   "glossary.edit": EDITORS,
   "user.list": ADMINS,
