@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../lib/server/actor";
 import { DomainError } from "../lib/server/errors";
 import { importVersion } from "../lib/server/import-version";
+import { createApiToken } from "../lib/server/tokens";
 import { createUser } from "../lib/server/users";
 import { ROLES, type Role } from "../lib/validation/roles";
 import { readPassword } from "./read-password";
@@ -18,6 +19,9 @@ Commands:
       first heading); a translation into an unknown SLUG is an error.
   user add --email E --name N --role reviewer|editor|admin
       Create a user. The password is read from standard input (at least 12 characters).
+  token create --email E [--name N]
+      Create an API token that acts as that user; it is printed once.
+      Send it as "Authorization: Bearer <token>".
 
 Options:
   -h, --help   Show this help.
@@ -91,6 +95,12 @@ async function runUserAdd(args: string[]) {
   console.log(`Created ${user.role} ${user.email}.`);
 }
 
+async function runTokenCreate(args: string[]) {
+  const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" } } });
+  const { token } = await createApiToken(CLI_ACTOR, requireOption(values, "email"), values.name);
+  console.log(token);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
@@ -103,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === "import") await runImport(rest);
   else if (command === "user" && rest[0] === "add") await runUserAdd(rest.slice(1));
+  else if (command === "token" && rest[0] === "create") await runTokenCreate(rest.slice(1));
   else throw new UsageError(`unknown command: ${argv.join(" ")}`);
   return 0;
 }

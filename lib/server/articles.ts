@@ -86,3 +86,63 @@ export async function getArticleGrid(actor: Actor | null, slug: string): Promise
     cells,
   };
 }
+
+/** The pipeline shape of `GET /api/v1/articles/{slug}`; keep the field names stable. */
+export async function getArticleDetail(actor: Actor | null, slug: string) {
+  authorize(actor, "article.read");
+  const article = await db.article.findUnique({
+    where: { slug },
+    select: {
+      slug: true,
+      title: true,
+      sourceLang: true,
+      versions: {
+        orderBy: [{ isSource: "desc" }, { lang: "asc" }, { label: "asc" }],
+        select: {
+          id: true,
+          lang: true,
+          label: true,
+          status: true,
+          isSource: true,
+          segments: {
+            orderBy: { position: "asc" },
+            select: {
+              id: true,
+              position: true,
+              kind: true,
+              originalText: true,
+              text: true,
+              revision: true,
+              annotations: {
+                orderBy: { start: "asc" },
+                select: {
+                  id: true,
+                  start: true,
+                  end: true,
+                  quote: true,
+                  category: true,
+                  severity: true,
+                  status: true,
+                  note: true,
+                  suggestion: true,
+                  author: { select: { email: true } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  if (!article) throw new NotFoundError(`unknown article "${slug}"`);
+  return {
+    ...article,
+    versions: article.versions.map((version) => ({
+      ...version,
+      segments: version.segments.map((segment) => ({
+        ...segment,
+        annotations: segment.annotations.map(({ author, ...annotation }) => ({ ...annotation, author: author?.email ?? null })),
+      })),
+    })),
+  };
+}

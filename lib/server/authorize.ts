@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   "glossary.edit": EDITORS,
   "user.list": ADMINS,
   "user.create": ADMINS,
+  "token.create": ADMINS,
   "audit.read": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 

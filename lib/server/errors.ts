@@ -58,3 +58,15 @@ export class RateLimitedError extends DomainError {
     super("rate_limited", message, { retryAfterSeconds });
   }
 }
+
+export class TooLargeError extends DomainError {
+  constructor(limitBytes: number) {
+    super("too_large", `the request is larger than the limit of ${Math.round(limitBytes / 1_048_576)} MB`, { limitBytes });
+  }
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(received: string | null) {
+    super("unsupported_format", `send JSON (Content-Type: application/json), not ${received || "no content type"}`, { received });
+  }
+}

@@ -4,7 +4,7 @@ import { expect, type Page } from "@playwright/test";
 
 export type TestRole = "reviewer" | "editor" | "admin";
 
-export function testUser(role: TestRole | "locked"): { email: string; password: string; name: string } {
+export function testUser(role: TestRole | "locked"): { email: string; password: string; name: string; token?: string } {
   const dir = process.env.E2E_DIR;
   if (!dir) throw new Error("E2E_DIR is not set; run the tests through playwright.config.ts");
   return JSON.parse(fs.readFileSync(path.join(dir, "users.json"), "utf8"))[role];

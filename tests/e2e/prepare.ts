@@ -6,17 +6,19 @@ import path from "node:path";
 import { SEED_ACTOR } from "../../lib/server/actor";
 import { importVersion } from "../../lib/server/import-version";
 import { prepareDatabase } from "../../lib/server/prepare-database";
+import { createApiToken } from "../../lib/server/tokens";
 import { createUser } from "../../lib/server/users";
 
 async function main() {
   const dir = process.env.E2E_DIR;
   if (!dir) throw new Error("E2E_DIR is not set");
   await prepareDatabase({ seed: true });
-  const users: Record<string, { email: string; password: string; name: string }> = {};
+  const users: Record<string, { email: string; password: string; name: string; token?: string }> = {};
   for (const role of ["reviewer", "editor", "admin"] as const) {
     const user = { email: `e2e-${role}@example.test`, name: `E2E ${role}`, password: crypto.randomBytes(18).toString("base64url") };
     await createUser(SEED_ACTOR, { ...user, role });
-    users[role] = user;
+    const { token } = await createApiToken(SEED_ACTOR, user.email, "e2e");
+    users[role] = { ...user, token };
   }
   // Only for the rate-limit test, which locks this account.
   const locked = { email: "e2e-locked@example.test", name: "E2E locked", password: crypto.randomBytes(18).toString("base64url") };

@@ -1,0 +1,44 @@
+import type { Actor } from "./actor";
+import { TooLargeError, UnsupportedMediaTypeError, ValidationError } from "./errors";
+import { errorResponse } from "./http";
+import { getActor } from "./session";
+
+/** Upload and body limit: VERSO_MAX_UPLOAD_MB, 10 MB by default. */
+export function maxBodyBytes(): number {
+  const mb = Number(process.env.VERSO_MAX_UPLOAD_MB ?? 10);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 10) * 1_048_576;
+}
+
+/** A JSON body within the size limit; 415, 413 or 400 otherwise. An empty body is `{}`. */
+export async function readJson(request: Request): Promise<unknown> {
+  const limit = maxBodyBytes();
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw new TooLargeError(limit);
+  const raw = await request.text();
+  if (raw.trim() === "") return {};
+  const type = request.headers.get("content-type");
+  if (!type || !/^application\/json\b/i.test(type)) throw new UnsupportedMediaTypeError(type);
+  if (Buffer.byteLength(raw) > limit) throw new TooLargeError(limit);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ValidationError("the body is not valid JSON");
+  }
+}
+
+type Context<P> = { params: Promise<P> };
+
+/**
+ * Wraps a /api/v1 handler: resolves the caller (session or bearer token),
+ * runs the lib/server call and maps domain errors to HTTP in one place.
+ */
+export function apiRoute<P>(run: (input: { request: Request; actor: Actor | null; params: P }) => Promise<unknown>, status = 200) {
+  return async (request: Request, context: Context<P>): Promise<Response> => {
+    try {
+      const actor = await getActor(request.headers);
+      const body = await run({ request, actor, params: await context.params });
+      return Response.json(body, { status });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
