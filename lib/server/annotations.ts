@@ -30,6 +30,9 @@ const ANNOTATION_FIELDS = {
   suggestion: true,
   origin: true,
   targetVersionId: true,
+  appliedRevision: true,
+  appliedStart: true,
+  appliedEnd: true,
   createdAt: true,
   author: { select: { id: true, name: true, email: true } },
 } as const;

@@ -43,50 +43,6 @@ export async function listArticles(actor: Actor | null): Promise<ArticleSummary[
   return articles.map(({ versions, ...article }) => ({ ...article, versions: toSummaries(versions) }));
 }
 
-export interface GridSegment {
-  id: string;
-  position: number;
-  kind: string;
-  text: string;
-  originalText: string;
-  revision: number;
-}
-
-export interface ArticleGrid {
-  article: { id: string; slug: string; title: string; sourceLang: string };
-  versions: VersionSummary[];
-  /** Every position that any version has, ascending. */
-  positions: number[];
-  /** versionId → position → segment. */
-  cells: Record<string, Record<number, GridSegment>>;
-}
-
-/** Everything the side-by-side view needs, in two queries that use the (article, position) index. */
-export async function getArticleGrid(actor: Actor | null, slug: string): Promise<ArticleGrid> {
-  authorize(actor, "article.read");
-  const article = await db.article.findUnique({ where: { slug }, select: ARTICLE_WITH_VERSIONS });
-  if (!article) throw new NotFoundError(`unknown article "${slug}"`);
-  const segments = await db.segment.findMany({
-    where: { articleId: article.id },
-    orderBy: { position: "asc" },
-    select: { id: true, versionId: true, position: true, kind: true, text: true, originalText: true, revision: true },
-  });
-
-  const cells: ArticleGrid["cells"] = {};
-  const positions = new Set<number>();
-  for (const { versionId, ...segment } of segments) {
-    (cells[versionId] ??= {})[segment.position] = segment;
-    positions.add(segment.position);
-  }
-  const { versions, ...rest } = article;
-  return {
-    article: rest,
-    versions: toSummaries(versions),
-    positions: [...positions].sort((a, b) => a - b),
-    cells,
-  };
-}
-
 /** The pipeline shape of `GET /api/v1/articles/{slug}`; keep the field names stable. */
 export async function getArticleDetail(actor: Actor | null, slug: string) {
   authorize(actor, "article.read");

@@ -20,5 +20,5 @@ test("the language switcher changes the interface language and keeps the page", 
   await page.goto("/en/articles/openai-talent-exodus");
   await page.getByLabel("Interface language").selectOption("de");
   await expect(page).toHaveURL(/\/de\/articles\/openai-talent-exodus/);
-  await expect(page.getByRole("group", { name: de.grid.pickVersions })).toBeVisible();
+  await expect(page.getByRole("group", { name: de.workspace.pickVersions })).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { parse, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
 import { routing } from "@/i18n/routing";
@@ -17,7 +18,19 @@ function flatten(messages: Messages, prefix = ""): Map<string, string> {
   return out;
 }
 
-const placeholders = (message: string) => [...message.matchAll(/\{(\w+)(?=[,}])/g)].map((m) => m[1]).sort();
+/** Argument names of an ICU message, from the parsed message (plural cases included). */
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: MessageFormatElement[]) => {
+    for (const element of elements) {
+      if ("value" in element && typeof element.value === "string" && element.type !== 0) names.add(element.value);
+      if ("options" in element) for (const option of Object.values(element.options)) walk(option.value);
+      if ("children" in element) walk(element.children);
+    }
+  };
+  walk(parse(message));
+  return [...names].sort();
+}
 const english = flatten(load("en"));
 
 describe("locale files", () => {

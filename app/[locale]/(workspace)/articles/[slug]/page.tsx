@@ -3,40 +3,39 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { languageName, textDirection } from "@/components/language-name";
 import { Link } from "@/i18n/navigation";
-import { getArticleGrid } from "@/lib/server/articles";
+import { can } from "@/lib/server/authorize";
 import { NotFoundError } from "@/lib/server/errors";
+import { getWorkspace } from "@/lib/server/workspace";
 import { currentActor } from "../../current-actor";
-import { SideBySideGrid, type GridVersion } from "./side-by-side-grid";
+import { ReviewWorkspace, type ViewVersion } from "./review-workspace";
 
 type Params = Promise<{ locale: string; slug: string }>;
+type Search = Promise<{ page?: string; open?: string; unreviewed?: string; q?: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
   return { title: slug };
 }
 
-export default async function ArticlePage({ params, searchParams }: { params: Params; searchParams: Promise<{ v?: string }> }) {
+export default async function ArticlePage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { locale, slug } = await params;
-  const { v } = await searchParams;
+  const query = await searchParams;
   setRequestLocale(locale);
   const actor = await currentActor(locale);
-  const grid = await getArticleGrid(actor, slug).catch((error) => {
+  const workspace = await getWorkspace(actor, slug, query).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const t = await getTranslations("grid");
-
-  const versions: GridVersion[] = grid.versions.map((version) => ({
+  const t = await getTranslations("workspace");
+  const versions: ViewVersion[] = workspace.versions.map((version) => ({
     id: version.id,
     lang: version.lang,
     label: version.label,
     isSource: version.isSource,
     name: languageName(version.lang, locale),
     dir: textDirection(version.lang),
+    progress: version.progress,
   }));
-  const requested = v?.split(",").filter(Boolean);
-  const initialShown = versions.filter((version) => !version.isSource && (!requested || requested.includes(version.id))).map((version) => version.id);
-
   return (
     <>
       <p className="mb-1 text-sm">
@@ -44,8 +43,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
           ← {t("back")}
         </Link>
       </p>
-      <h1 className="mb-4 text-2xl font-semibold">{grid.article.title}</h1>
-      <SideBySideGrid versions={versions} positions={grid.positions} cells={grid.cells} initialShown={initialShown} />
+      <h1 className="mb-3 text-2xl font-semibold">{workspace.article.title}</h1>
+      <ReviewWorkspace workspace={workspace} versions={versions} canReject={can(actor, "annotation.reject")} />
     </>
   );
 }
