@@ -27,7 +27,8 @@ export interface WorkspaceCell {
   id: string;
   position: number;
   kind: string;
-  originalText: string;
+  /** Absent while the text is unchanged, to keep long pages light: use originalOf(cell) from lib/text/highlights. */
+  originalText?: string;
   text: string;
   revision: number;
   reviewedByMe: boolean;
@@ -98,7 +99,8 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
 
   const [progress, allPositions] = await Promise.all([
     versionProgress(article.id),
-    db.segment.findMany({ where: { articleId: article.id, versionId: { in: visible } }, select: { position: true }, distinct: ["position"], orderBy: { position: "asc" } }),
+    // GROUP BY in SQL; Prisma's `distinct` would de-duplicate every row in memory.
+    db.segment.groupBy({ by: ["position"], where: { articleId: article.id, versionId: { in: visible } }, orderBy: { position: "asc" } }),
   ]);
   let matching = allPositions.map((p) => p.position);
   if (query.open) {
@@ -183,10 +185,11 @@ async function loadCells(articleId: string, versionIds: string[], positions: num
       },
     },
   });
-  for (const { versionId, _count, reviewMarks, annotations, ...segment } of segments) {
+  for (const { versionId, _count, reviewMarks, annotations, originalText, ...segment } of segments) {
     if (!wanted.has(segment.position)) continue;
     (cells[versionId] ??= {})[segment.position] = {
       ...segment,
+      ...(originalText === segment.text ? {} : { originalText }),
       reviewedByMe: Array.isArray(reviewMarks) && reviewMarks.length > 0,
       reviewCount: _count.reviewMarks,
       annotations: annotations.map(({ author, createdAt, ...a }) => ({ ...a, author: author?.name ?? null, createdAt: createdAt.toISOString() })),

@@ -61,3 +61,8 @@ export function splitByHighlights<A>(text: string, highlights: Highlight<A>[]): 
 export function toOriginalSpan(originalText: string, text: string, start: number, end: number): { start: number; end: number } | null {
   return mapSpan(text, originalText, start, end);
 }
+
+/** A cell's imported text; pages send it only when it differs from the current text. */
+export function originalOf(cell: { originalText?: string; text: string }): string {
+  return cell.originalText ?? cell.text;
+}

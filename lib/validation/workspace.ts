@@ -3,7 +3,8 @@ import { z } from "zod";
 export const LAYOUTS = ["columns", "rows"] as const;
 export type Layout = (typeof LAYOUTS)[number];
 
-export const WORKSPACE_PAGE_SIZE = 100;
+// Rows per page: long articles are paged so the page stays light and fast.
+export const WORKSPACE_PAGE_SIZE = 50;
 
 // Query-string flags: present as "1" or "true", absent otherwise.
 const flag = z.preprocess((value) => value === true || value === "1" || value === "true", z.boolean());

@@ -110,8 +110,8 @@ export function AnnotationPopover({
       aria-modal="false"
       aria-label={t("title")}
       onKeyDown={onKeyDown}
-      className="fixed z-50 w-[26rem] max-w-[95vw] rounded-lg border border-slate-300 bg-white p-3 text-sm shadow-xl"
-      style={{ top: Math.min(target.anchor.top, window.innerHeight - 520), left: Math.min(target.anchor.left, window.innerWidth - 430) }}
+      className="fixed z-50 max-h-[calc(100vh-1rem)] w-[26rem] max-w-[95vw] overflow-auto rounded-lg border border-slate-300 bg-white p-3 text-sm shadow-xl"
+      style={{ top: target.anchor.top, left: Math.max(8, Math.min(target.anchor.left, window.innerWidth - 430)) }}
     >
       <h2 className="mb-2 font-semibold">{t("title")}</h2>
       <label className="block">

@@ -7,7 +7,7 @@ import { AnnotatedText } from "@/components/review/annotated-text";
 import { WordDiffView } from "@/components/review/word-diff-view";
 import { usePathname, useRouter } from "@/i18n/navigation";
 import type { Workspace, WorkspaceAnnotation, WorkspaceCell } from "@/lib/server/workspace";
-import { toOriginalSpan } from "@/lib/text/highlights";
+import { originalOf, toOriginalSpan } from "@/lib/text/highlights";
 import type { Layout } from "@/lib/validation/workspace";
 import { AnnotationPopover, type AnnotationDraft, type PopoverTarget } from "./annotation-popover";
 import { callApi, type ApiError } from "./api-client";
@@ -114,14 +114,17 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
     }
     const rect = (selection && !selection.isCollapsed && selection.rangeCount > 0 ? selection.getRangeAt(0) : element).getBoundingClientRect();
     setPopoverError(null);
-    setPopover({ segmentId: cell.id, isSource, text: cell.text, start, end, anchor: { top: rect.bottom + 6, left: rect.left } });
+    // Below the selection when there is room, else above it, so the marked text stays visible.
+    const height = Math.min(560, window.innerHeight - 16);
+    const top = rect.bottom + 6 + height <= window.innerHeight ? rect.bottom + 6 : Math.max(8, rect.top - 6 - height);
+    setPopover({ segmentId: cell.id, isSource, text: cell.text, start, end, anchor: { top, left: rect.left } });
   }
 
   async function saveAnnotation(draft: AnnotationDraft) {
     if (!popover) return;
     const cell = findCell(popover.segmentId);
     if (!cell) return;
-    const original = toOriginalSpan(cell.originalText, cell.text, draft.start, draft.end);
+    const original = toOriginalSpan(originalOf(cell), cell.text, draft.start, draft.end);
     if (!original) {
       setPopoverError(t("editedSpan"));
       return;
@@ -130,7 +133,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
     const result = await callApi<{ annotation: WorkspaceAnnotation }>("POST", `/api/v1/segments/${popover.segmentId}/annotations`, {
       start: original.start,
       end: original.end,
-      quote: cell.originalText.slice(original.start, original.end),
+      quote: originalOf(cell).slice(original.start, original.end),
       category: draft.category,
       severity: draft.severity,
       note: draft.note || undefined,
@@ -275,7 +278,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
     }
     const isEditing = editing?.segmentId === cell.id;
     const showDiff = diffs.has(cell.id);
-    const changed = cell.text !== cell.originalText;
+    const changed = cell.originalText !== undefined;
     return (
       <Tag
         layout={layout}
@@ -321,10 +324,10 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
             }}
           >
             {showDiff ? (
-              <WordDiffView before={cell.originalText} after={cell.text} lang={version.lang} label={t("diffLabel")} />
+              <WordDiffView before={originalOf(cell)} after={cell.text} lang={version.lang} label={t("diffLabel")} />
             ) : (
               <AnnotatedText
-                originalText={cell.originalText}
+                originalText={originalOf(cell)}
                 text={cell.text}
                 revision={cell.revision}
                 annotations={cell.annotations}
