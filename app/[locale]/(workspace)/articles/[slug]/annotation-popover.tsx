@@ -14,6 +14,11 @@ export interface PopoverTarget {
   anchor: { top: number; left: number };
 }
 
+export interface OmissionTarget {
+  id: string;
+  name: string;
+}
+
 export interface AnnotationDraft {
   quote: string;
   start: number;
@@ -23,6 +28,8 @@ export interface AnnotationDraft {
   note: string;
   suggestion: string;
   apply: boolean;
+  /** For omissions on the source: the version that omits the span. */
+  targetVersionId?: string;
 }
 
 const SEVERITY_KEYS: Record<string, Severity> = { M: "major", m: "minor", n: "neutral" };
@@ -34,12 +41,14 @@ const SEVERITY_KEYS: Record<string, Severity> = { M: "major", m: "minor", n: "ne
  */
 export function AnnotationPopover({
   target,
+  omissionTargets,
   error,
   busy,
   onSave,
   onCancel,
 }: {
   target: PopoverTarget;
+  omissionTargets: OmissionTarget[];
   error: string | null;
   busy: boolean;
   onSave: (draft: AnnotationDraft) => void;
@@ -55,6 +64,7 @@ export function AnnotationPopover({
   const [severity, setSeverity] = useState<Severity>("minor");
   const [note, setNote] = useState("");
   const [suggestion, setSuggestion] = useState(initialQuote);
+  const [omittedIn, setOmittedIn] = useState(omissionTargets[0]?.id ?? "");
   const quoteRef = useRef<HTMLInputElement>(null);
   const filterRef = useRef<HTMLInputElement>(null);
 
@@ -77,7 +87,17 @@ export function AnnotationPopover({
 
   function save(apply: boolean) {
     if (!span || busy) return;
-    onSave({ quote, start: span.start, end: span.end, category: chosen, severity, note, suggestion, apply: apply && !target.isSource });
+    onSave({
+      quote,
+      start: span.start,
+      end: span.end,
+      category: chosen,
+      severity,
+      note,
+      suggestion,
+      apply: apply && !target.isSource,
+      targetVersionId: target.isSource && omittedIn ? omittedIn : undefined,
+    });
   }
 
   function onKeyDown(event: React.KeyboardEvent) {
@@ -171,6 +191,18 @@ export function AnnotationPopover({
         <span className="text-xs text-slate-600">{t("note")}</span>
         <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} className="mt-0.5 w-full rounded border border-slate-300 px-2 py-1" />
       </label>
+      {target.isSource && omissionTargets.length > 0 ? (
+        <label className="mt-2 block">
+          <span className="text-xs text-slate-600">{t("omittedIn")}</span>
+          <select value={omittedIn} onChange={(e) => setOmittedIn(e.target.value)} className="mt-0.5 w-full rounded border border-slate-300 px-2 py-1">
+            {omissionTargets.map((version) => (
+              <option key={version.id} value={version.id}>
+                {version.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       {!target.isSource ? (
         <label className="mt-2 block">
           <span className="text-xs text-slate-600">{t("suggestion")}</span>

@@ -114,10 +114,17 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
     }
     const rect = (selection && !selection.isCollapsed && selection.rangeCount > 0 ? selection.getRangeAt(0) : element).getBoundingClientRect();
     setPopoverError(null);
-    // Below the selection when there is room, else above it, so the marked text stays visible.
-    const height = Math.min(560, window.innerHeight - 16);
-    const top = rect.bottom + 6 + height <= window.innerHeight ? rect.bottom + 6 : Math.max(8, rect.top - 6 - height);
-    setPopover({ segmentId: cell.id, isSource, text: cell.text, start, end, anchor: { top, left: rect.left } });
+    // Beside the cell when there is room, so the marked text stays visible; else below or above the selection.
+    const width = 430;
+    const height = Math.min(600, window.innerHeight - 16);
+    const cellRect = element.getBoundingClientRect();
+    const top = Math.max(8, Math.min(rect.top - 40, window.innerHeight - height - 8));
+    let anchor: { top: number; left: number };
+    if (cellRect.right + 8 + width <= window.innerWidth) anchor = { top, left: cellRect.right + 8 };
+    else if (cellRect.left - 8 - width >= 0) anchor = { top, left: cellRect.left - 8 - width };
+    else if (rect.bottom + 6 + height <= window.innerHeight) anchor = { top: rect.bottom + 6, left: rect.left };
+    else anchor = { top: Math.max(8, rect.top - 6 - height), left: rect.left };
+    setPopover({ segmentId: cell.id, isSource, text: cell.text, start, end, anchor });
   }
 
   async function saveAnnotation(draft: AnnotationDraft) {
@@ -138,7 +145,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
       severity: draft.severity,
       note: draft.note || undefined,
       suggestion: popover.isSource ? undefined : draft.suggestion,
-      targetVersionId: popover.isSource && shown.length === 1 ? shown[0] : undefined,
+      targetVersionId: draft.targetVersionId,
       apply: draft.apply,
     });
     setBusy(false);
@@ -485,6 +492,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
         <AnnotationPopover
           key={`${popover.segmentId}-${popover.start}-${popover.end}`}
           target={popover}
+          omissionTargets={columns.filter((v) => !v.isSource).map((v) => ({ id: v.id, name: `${v.name} (${v.label})` }))}
           error={popoverError}
           busy={busy}
           onSave={(draft) => void saveAnnotation(draft)}
