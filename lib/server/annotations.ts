@@ -17,9 +17,9 @@ const SPAN_MESSAGES: Record<SpanProblem, string> = {
   quote_mismatch: "the quote does not match the text at these offsets",
 };
 
-const ANNOTATION_FIELDS = {
+/** The fields every view of an annotation carries. */
+export const ANNOTATION_CORE_FIELDS = {
   id: true,
-  segmentId: true,
   start: true,
   end: true,
   quote: true,
@@ -28,6 +28,11 @@ const ANNOTATION_FIELDS = {
   status: true,
   note: true,
   suggestion: true,
+} as const;
+
+const ANNOTATION_FIELDS = {
+  ...ANNOTATION_CORE_FIELDS,
+  segmentId: true,
   origin: true,
   targetVersionId: true,
   appliedRevision: true,
@@ -128,9 +133,14 @@ export async function applyAnnotation(actor: Actor | null, annotationId: string)
   });
 }
 
-async function applyInTx(tx: Tx, actor: Actor, annotationId: string): Promise<SegmentState> {
+async function loadWithSegment(tx: Tx, annotationId: string) {
   const annotation = await tx.annotation.findUnique({ where: { id: annotationId }, include: { segment: { select: SEGMENT_FIELDS } } });
   if (!annotation) throw new NotFoundError(`unknown annotation ${annotationId}`);
+  return annotation;
+}
+
+async function applyInTx(tx: Tx, actor: Actor, annotationId: string): Promise<SegmentState> {
+  const annotation = await loadWithSegment(tx, annotationId);
   if (annotation.status !== "open") throw new ConflictError(`the annotation is ${annotation.status}, not open`, { status: annotation.status });
   if (annotation.suggestion === null || isMarkedOnSource(annotation.category)) {
     throw new ValidationError("only an annotation with a suggestion on a translation can be applied", { field: "suggestion" });
@@ -166,8 +176,7 @@ async function applyInTx(tx: Tx, actor: Actor, annotationId: string): Promise<Se
 export async function rejectAnnotation(actor: Actor | null, annotationId: string): Promise<{ annotation: AnnotationView; segment: SegmentView }> {
   authorize(actor, "annotation.reject");
   return db.$transaction(async (tx) => {
-    const annotation = await tx.annotation.findUnique({ where: { id: annotationId }, include: { segment: { select: SEGMENT_FIELDS } } });
-    if (!annotation) throw new NotFoundError(`unknown annotation ${annotationId}`);
+    const annotation = await loadWithSegment(tx, annotationId);
     if (annotation.status !== "applied" || annotation.appliedRevision === null || annotation.appliedStart === null || annotation.appliedEnd === null) {
       throw new ConflictError(`only an applied annotation can be rejected; this one is ${annotation.status}`, { status: annotation.status });
     }

@@ -1,4 +1,5 @@
 import type { Actor } from "./actor";
+import { ANNOTATION_CORE_FIELDS } from "./annotations";
 import { authorize } from "./authorize";
 import { db } from "./db";
 import { NotFoundError } from "./errors";
@@ -71,18 +72,7 @@ export async function getArticleDetail(actor: Actor | null, slug: string) {
               revision: true,
               annotations: {
                 orderBy: { start: "asc" },
-                select: {
-                  id: true,
-                  start: true,
-                  end: true,
-                  quote: true,
-                  category: true,
-                  severity: true,
-                  status: true,
-                  note: true,
-                  suggestion: true,
-                  author: { select: { email: true } },
-                },
+                select: { ...ANNOTATION_CORE_FIELDS, author: { select: { email: true } } },
               },
             },
           },

@@ -1,5 +1,6 @@
 import { preferencesSchema, WORKSPACE_PAGE_SIZE, workspaceQuerySchema, type Layout, type PreferencesInput, type WorkspaceQuery } from "../validation/workspace";
 import type { Actor } from "./actor";
+import { ANNOTATION_CORE_FIELDS } from "./annotations";
 import { authorize } from "./authorize";
 import { db } from "./db";
 import { NotFoundError, ValidationError } from "./errors";
@@ -166,15 +167,7 @@ async function loadCells(articleId: string, versionIds: string[], positions: num
         where: { status: { in: ["open", "applied"] } },
         orderBy: { start: "asc" },
         select: {
-          id: true,
-          start: true,
-          end: true,
-          quote: true,
-          category: true,
-          severity: true,
-          status: true,
-          note: true,
-          suggestion: true,
+          ...ANNOTATION_CORE_FIELDS,
           appliedRevision: true,
           appliedStart: true,
           appliedEnd: true,
