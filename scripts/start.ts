@@ -30,43 +30,43 @@ function needsBuild(): boolean {
 }
 
 async function main() {
-const accounts = await prepareDatabase({ seed: true });
+  const accounts = await prepareDatabase({ seed: true });
 
-if (needsBuild()) {
-  console.log("Building Verso (first start or changed sources)…");
-  const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
-
-// Its own process group, so that stopping Verso also stops the next-server process it forks.
-const server = spawn(nextBin, ["start", "-p", port], {
-  detached: true,
-  stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}` },
-});
-let announced = false;
-server.stdout.on("data", (chunk: Buffer) => {
-  process.stdout.write(chunk);
-  if (!announced && /ready|started|Local:/i.test(chunk.toString())) {
-    announced = true;
-    console.log(`\nVerso is running at http://localhost:${port}`);
-    if (accounts) {
-      console.log(`\nDemo accounts (passwords are shown only this once; also in ${credentialsFile()}):\n${formatAccounts(accounts)}\n`);
-    } else if (fs.existsSync(credentialsFile())) {
-      console.log(`Demo accounts: see ${credentialsFile()}`);
-    }
+  if (needsBuild()) {
+    console.log("Building Verso (first start or changed sources)…");
+    const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    if (build.status !== 0) process.exit(build.status ?? 1);
   }
-});
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => {
-    try {
-      process.kill(-server.pid!, signal);
-    } catch {
-      server.kill(signal);
+
+  // Its own process group, so that stopping Verso also stops the next-server process it forks.
+  const server = spawn(nextBin, ["start", "-p", port], {
+    detached: true,
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: process.env.BETTER_AUTH_URL ?? `http://localhost:${port}` },
+  });
+  let announced = false;
+  server.stdout.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /ready|started|Local:/i.test(chunk.toString())) {
+      announced = true;
+      console.log(`\nVerso is running at http://localhost:${port}`);
+      if (accounts) {
+        console.log(`\nDemo accounts (passwords are shown only this once; also in ${credentialsFile()}):\n${formatAccounts(accounts)}\n`);
+      } else if (fs.existsSync(credentialsFile())) {
+        console.log(`Demo accounts: see ${credentialsFile()}`);
+      }
     }
   });
-}
-server.on("exit", (code) => process.exit(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      try {
+        process.kill(-server.pid!, signal);
+      } catch {
+        server.kill(signal);
+      }
+    });
+  }
+  server.on("exit", (code) => process.exit(code ?? 0));
 }
 
 main().catch((error) => {
