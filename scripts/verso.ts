@@ -4,11 +4,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../lib/server/actor";
 import { DomainError } from "../lib/server/errors";
-import { importVersion } from "../lib/server/import-version";
-import { createApiToken } from "../lib/server/tokens";
-import { createUser } from "../lib/server/users";
 import { ROLES, type Role } from "../lib/validation/roles";
 import { readPassword } from "./read-password";
+
+// Each command loads only what it needs: the auth library alone costs a second of start-up.
 
 const HELP = `Usage: verso <command> [options]
 
@@ -17,6 +16,12 @@ Commands:
       Import one version of an article from a .txt, .md or .html file (UTF-8).
       --source creates the article when SLUG is new (title from --title or the
       first heading); a translation into an unknown SLUG is an error.
+  import-mqm FILE.tsv [--source-lang L] [--target-lang L] [--replace]
+      Import WMT MQM annotations (system doc doc_id seg_id rater source target
+      category severity [comment]): each doc becomes an article, each system a
+      version, each error row an annotation. Languages default to en and de.
+  scores [--article SLUG] [--by version|system] [--format tsv|json]
+      MQM scores (mean penalty per rated segment and rater; lower is better).
   user add --email E --name N --role reviewer|editor|admin
       Create a user. The password is read from standard input (at least 12 characters).
   token create --email E [--name N]
@@ -63,6 +68,7 @@ async function runImport(args: string[]) {
   } catch {
     throw new UsageError(`cannot read ${positionals[0]}`);
   }
+  const { importVersion } = await import("../lib/server/import-version");
   const result = await importVersion(CLI_ACTOR, {
     slug: requireOption(values, "article"),
     lang: requireOption(values, "lang"),
@@ -86,6 +92,7 @@ async function runUserAdd(args: string[]) {
   const role = requireOption(values, "role");
   if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
   const password = await readPassword();
+  const { createUser } = await import("../lib/server/users");
   const user = await createUser(CLI_ACTOR, {
     email: requireOption(values, "email"),
     name: requireOption(values, "name"),
@@ -95,8 +102,40 @@ async function runUserAdd(args: string[]) {
   console.log(`Created ${user.role} ${user.email}.`);
 }
 
+async function runImportMqm(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { "source-lang": { type: "string" }, "target-lang": { type: "string" }, replace: { type: "boolean", default: false } },
+  });
+  if (positionals.length !== 1) throw new UsageError("import-mqm takes exactly one FILE.tsv");
+  const file = path.resolve(originalCwd, positionals[0]);
+  if (!fs.existsSync(file)) throw new UsageError(`cannot read ${positionals[0]}`);
+  const { importMqm } = await import("../lib/server/mqm-import");
+  const result = await importMqm(CLI_ACTOR, {
+    fileName: path.basename(file),
+    bytes: fs.readFileSync(file),
+    sourceLang: values["source-lang"],
+    targetLang: values["target-lang"],
+    replace: values.replace,
+  });
+  console.log(
+    `Imported ${result.articles.length} articles (${result.articles.join(", ")}), ${result.versions} versions, ${result.segments} segments, ${result.annotations} annotations, ${result.reviewMarks} rated pairs.`,
+  );
+}
+
+async function runScores(args: string[]) {
+  const { values } = parseArgs({ args, options: { article: { type: "string" }, by: { type: "string", default: "version" }, format: { type: "string", default: "tsv" } } });
+  if (values.by !== "version" && values.by !== "system") throw new UsageError("--by must be version or system");
+  if (values.format !== "tsv" && values.format !== "json") throw new UsageError("--format must be tsv or json");
+  const { computeScores, scoresToTsv } = await import("../lib/server/scores");
+  const rows = await computeScores(CLI_ACTOR, { articleSlug: values.article, by: values.by });
+  process.stdout.write(values.format === "json" ? JSON.stringify({ by: values.by, scores: rows }, null, 2) + "\n" : scoresToTsv(rows, values.by));
+}
+
 async function runTokenCreate(args: string[]) {
   const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" } } });
+  const { createApiToken } = await import("../lib/server/tokens");
   const { token } = await createApiToken(CLI_ACTOR, requireOption(values, "email"), values.name);
   console.log(token);
 }
@@ -112,6 +151,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === "import") await runImport(rest);
+  else if (command === "import-mqm") await runImportMqm(rest);
+  else if (command === "scores") await runScores(rest);
   else if (command === "user" && rest[0] === "add") await runUserAdd(rest.slice(1));
   else if (command === "token" && rest[0] === "create") await runTokenCreate(rest.slice(1));
   else throw new UsageError(`unknown command: ${argv.join(" ")}`);

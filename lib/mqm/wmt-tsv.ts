@@ -49,9 +49,12 @@ export function stripMarkers(text: string, line: number, field: string): { text:
   const open = text.indexOf(OPEN);
   const close = text.indexOf(CLOSE);
   if (open < 0 && close < 0) return { text, span: null };
-  if (open < 0 || close < open || text.indexOf(OPEN, open + 1) >= 0 || text.indexOf(CLOSE, close + 1) >= 0) {
+  if (text.indexOf(OPEN, open + 1) >= 0 || (close >= 0 && text.indexOf(CLOSE, close + 1) >= 0) || (open >= 0 && close >= 0 && close < open)) {
     throw new WmtFormatError(line, field, "unbalanced or repeated <v>…</v> markers");
   }
+  // Real WMT files have a few spans whose other marker was lost at the edge of the text.
+  if (close < 0) return { text: text.slice(0, open) + text.slice(open + OPEN.length), span: { start: open, end: text.length - OPEN.length } };
+  if (open < 0) return { text: text.slice(0, close) + text.slice(close + CLOSE.length), span: { start: 0, end: close } };
   const clean = text.slice(0, open) + text.slice(open + OPEN.length, close) + text.slice(close + CLOSE.length);
   return { text: clean, span: { start: open, end: close - OPEN.length } };
 }

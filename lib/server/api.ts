@@ -25,6 +25,17 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** A raw upload within the size limit, of one of the accepted content types (415 otherwise). */
+export async function readBody(request: Request, accepted: string[]): Promise<Uint8Array> {
+  const limit = maxBodyBytes();
+  if (Number(request.headers.get("content-length") ?? 0) > limit) throw new TooLargeError(limit);
+  const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (!accepted.includes(type)) throw new UnsupportedMediaTypeError(type || null, accepted);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.length > limit) throw new TooLargeError(limit);
+  return bytes;
+}
+
 type Context<P> = { params: Promise<P> };
 
 /**

@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "preference.save": EVERYONE,
   "version.import": EDITORS,
   "glossary.edit": EDITORS,
+  "mqm.import": EDITORS,
   "user.list": ADMINS,
   "user.create": ADMINS,
   "token.create": ADMINS,

@@ -66,7 +66,7 @@ export class TooLargeError extends DomainError {
 }
 
 export class UnsupportedMediaTypeError extends DomainError {
-  constructor(received: string | null) {
-    super("unsupported_format", `send JSON (Content-Type: application/json), not ${received || "no content type"}`, { received });
+  constructor(received: string | null, expected = ["application/json"]) {
+    super("unsupported_format", `unsupported Content-Type ${received || "(none)"}; send ${expected.join(" or ")}`, { received, expected });
   }
 }

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { SEED_ACTOR } from "../../lib/server/actor";
 import { importVersion } from "../../lib/server/import-version";
+import { importMqm } from "../../lib/server/mqm-import";
 import { prepareDatabase } from "../../lib/server/prepare-database";
 import { createApiToken } from "../../lib/server/tokens";
 import { createUser } from "../../lib/server/users";
@@ -28,6 +29,8 @@ async function main() {
   const text = (lines: string[]) => Buffer.from(lines.join("\n\n"), "utf8");
   await importVersion(SEED_ACTOR, { slug: "e2e-missing", lang: "en", fileName: "en.txt", isSource: true, title: "Gap test", bytes: text(["Gap test article", "First paragraph.", "Second paragraph.", "Third paragraph."]) });
   await importVersion(SEED_ACTOR, { slug: "e2e-missing", lang: "ar", fileName: "ar.txt", label: "short MT", bytes: text(["مقالة اختبار الفجوة", "الفقرة الأولى."]) });
+  // A small hand-written WMT MQM file for the report pages.
+  await importMqm(SEED_ACTOR, { fileName: "mqm-small.tsv", bytes: fs.readFileSync(path.join(__dirname, "../fixtures/mqm-small.tsv")) });
   fs.writeFileSync(path.join(dir, "users.json"), JSON.stringify(users), { mode: 0o600 });
 }
 

@@ -63,6 +63,14 @@ describe("WMT TSV reader", () => {
     expect(rows[7]).toMatchObject({ severity: "neutral", span: { side: "target", start: 7, end: 11 } });
   });
 
+  it("reads a span whose closing or opening marker was lost at the edge of the text", () => {
+    const lines = FIXTURE.split("\n");
+    const unclosed = [lines[0], lines[2].replace("Matte<v>.</v>", "Matte<v>.")].join("\n");
+    expect(readWmtTsv(unclosed)[0]).toMatchObject({ target: "Die Hund saß auf der Matte.", span: { side: "target", start: 26, end: 27 } });
+    const unopened = [lines[0], lines[1].replace("Die <v>Hund</v>", "Die Hund</v>")].join("\n");
+    expect(readWmtTsv(unopened)[0]).toMatchObject({ target: "Die Hund saß auf der Matte.", span: { side: "target", start: 0, end: 8 } });
+  });
+
   it("reads the optional comment column", () => {
     const withComment = FIXTURE.replace("severity\n", "severity\tcomment\n").replace("Accuracy/Mistranslation\tMajor", "Accuracy/Mistranslation\tMajor\tcat, not dog");
     expect(readWmtTsv(withComment)[0].comment).toBe("cat, not dog");
@@ -73,7 +81,8 @@ describe("WMT TSV reader", () => {
     const broken = (index: number, replacement: string) => lines.map((line, i) => (i === index ? replacement : line)).join("\n");
     expect(() => readWmtTsv("system\tdoc\n")).toThrow(/line 1: header: expected column 3 to be "doc_id"/);
     expect(() => readWmtTsv(broken(2, lines[2].replace("Minor", "Tiny")))).toThrow(/line 3: severity: unknown severity "Tiny"/);
-    expect(() => readWmtTsv(broken(1, lines[1].replace("<v>Hund</v>", "<v>Hund")))).toThrow(/line 2: target: unbalanced/);
+    expect(() => readWmtTsv(broken(1, lines[1].replace("<v>Hund</v>", "<v>Hund</v> <v>")))).toThrow(/line 2: target: unbalanced/);
+    expect(() => readWmtTsv(broken(1, lines[1].replace("<v>Hund</v>", "</v>Hund<v>")))).toThrow(/line 2: target: unbalanced/);
     expect(() => readWmtTsv(broken(5, "sysA\tnews.2\t1"))).toThrow(/line 6: columns: expected 9 tab-separated fields, found 3/);
     expect(() => readWmtTsv(broken(6, lines[6].replace("sysB", "")))).toThrow(WmtFormatError);
   });
@@ -84,7 +93,7 @@ describe("WMT TSV writer", () => {
     const rows = readWmtTsv(FIXTURE);
     const written = writeWmtTsv(rows);
     const again = readWmtTsv(written);
-    const strip = (list: typeof rows) => list.map(({ line: _line, ...rest }) => rest);
+    const strip = (list: typeof rows) => list.map((row) => ({ ...row, line: 0 }));
     expect(strip(again)).toEqual(strip(rows));
     expect(writeWmtTsv(again)).toBe(written);
     expect(written.split("\n")[1]).toBe("sysA\tnews.1\t1\t1\traterA\tThe cat sat on the mat.\tDie <v>Hund</v> saß auf der Matte.\tAccuracy/Mistranslation\tMajor\t");

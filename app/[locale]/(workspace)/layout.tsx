@@ -23,6 +23,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <Link href="/" className="text-sm text-slate-700 hover:underline">
             {t("nav.dashboard")}
           </Link>
+          <Link href="/report" className="text-sm text-slate-700 hover:underline">
+            {t("nav.report")}
+          </Link>
           <div className="ml-auto flex items-center gap-4">
             <LanguageSwitcher />
             {actor.kind === "user" ? (

@@ -43,7 +43,12 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
           ← {t("back")}
         </Link>
       </p>
-      <h1 className="mb-3 text-2xl font-semibold">{workspace.article.title}</h1>
+      <div className="mb-3 flex flex-wrap items-baseline gap-4">
+        <h1 className="text-2xl font-semibold">{workspace.article.title}</h1>
+        <Link href={`/articles/${slug}/report`} className="text-sm text-blue-800 hover:underline">
+          {t("report")}
+        </Link>
+      </div>
       <ReviewWorkspace workspace={workspace} versions={versions} canReject={can(actor, "annotation.reject")} />
     </>
   );

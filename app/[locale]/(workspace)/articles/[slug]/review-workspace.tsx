@@ -455,7 +455,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
             </thead>
             <tbody>
               {rows.map((position, row) => (
-                <tr key={position} role="row" data-position={position}>
+                <tr key={position} id={`pos-${position}`} role="row" data-position={position}>
                   <th scope="row" aria-label={t("positionLabel", { position })} className="sticky left-0 z-10 w-12 min-w-12 border-b border-slate-200 bg-slate-100 px-2 py-2 text-right align-top font-normal tabular-nums text-slate-500">
                     {position}
                   </th>
@@ -467,7 +467,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
         ) : (
           <div className="divide-y divide-slate-200">
             {rows.map((position, row) => (
-              <section key={position} role="row" data-position={position} aria-label={t("positionLabel", { position })} className="grid gap-0 bg-slate-50 p-2">
+              <section key={position} id={`pos-${position}`} role="row" data-position={position} aria-label={t("positionLabel", { position })} className="grid gap-0 bg-slate-50 p-2">
                 <h3 className="px-1 text-xs font-semibold text-slate-500">{t("positionLabel", { position })}</h3>
                 {columns.map((version, col) => renderCell(version, position, row, col, false))}
               </section>

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { BarChart } from "@/components/bar-chart";
+import { ScoreTable } from "@/components/score-table";
+import { Link } from "@/i18n/navigation";
+import { NotFoundError } from "@/lib/server/errors";
+import { getArticleReport } from "@/lib/server/report";
+import { currentActor } from "../../../current-actor";
+
+type Params = Promise<{ locale: string; slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { locale, slug } = await params;
+  const t = await getTranslations({ locale, namespace: "report" });
+  return { title: `${t("title")} · ${slug}` };
+}
+
+export default async function ReportPage({ params }: { params: Params }) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const actor = await currentActor(locale);
+  const report = await getArticleReport(actor, slug).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const t = await getTranslations("report");
+  return (
+    <>
+      <p className="mb-1 text-sm">
+        <Link href={`/articles/${slug}`} className="text-blue-800 hover:underline">
+          ← {t("backToWorkspace")}
+        </Link>
+      </p>
+      <h1 className="mb-1 text-2xl font-semibold">{t("title")}</h1>
+      <p className="mb-4 text-slate-600">{report.article.title}</p>
+      <p className="mb-4 max-w-3xl text-sm text-slate-600">{t("explain")}</p>
+
+      {report.scores.length === 0 ? <p className="text-slate-600">{t("empty")}</p> : null}
+      {report.scores.length > 0 ? (
+        <section aria-labelledby="scorecard" className="mb-8">
+          <h2 id="scorecard" className="mb-2 text-lg font-semibold">
+            {t("scorecard")}
+          </h2>
+          <ScoreTable rows={report.scores} caption={t("scorecardCaption")} />
+          <BarChart title={t("scoreChart")} bars={report.scores.map((row) => ({ label: `${row.system} (${row.lang})`, value: row.mqm }))} format={(v) => v.toFixed(3)} />
+        </section>
+      ) : null}
+
+      {report.breakdown.length > 0 ? (
+        <section aria-labelledby="breakdown" className="mb-8">
+          <h2 id="breakdown" className="mb-2 text-lg font-semibold">
+            {t("breakdown")}
+          </h2>
+          <table className="w-full max-w-4xl text-left text-sm" data-breakdown="">
+            <thead className="text-slate-500">
+              <tr>
+                <th className="py-1 font-medium">{t("columns.category")}</th>
+                <th className="py-1 text-right font-medium">{t("severities.major")}</th>
+                <th className="py-1 text-right font-medium">{t("severities.minor")}</th>
+                <th className="py-1 text-right font-medium">{t("severities.neutral")}</th>
+                <th className="py-1 text-right font-medium">{t("columns.penalty")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.breakdown.map((row) => (
+                <tr key={row.category} className="border-t border-slate-100">
+                  <td className="py-1">{row.category}</td>
+                  <td className="py-1 text-right tabular-nums">{row.major}</td>
+                  <td className="py-1 text-right tabular-nums">{row.minor}</td>
+                  <td className="py-1 text-right tabular-nums">{row.neutral}</td>
+                  <td className="py-1 text-right tabular-nums">{row.penalty.toFixed(1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <BarChart title={t("breakdownChart")} bars={report.breakdown.map((row) => ({ label: row.category, value: row.penalty }))} format={(v) => v.toFixed(1)} />
+        </section>
+      ) : null}
+
+      {report.worst.length > 0 ? (
+        <section aria-labelledby="worst">
+          <h2 id="worst" className="mb-2 text-lg font-semibold">
+            {t("worst")}
+          </h2>
+          <ol className="max-w-4xl space-y-2 text-sm">
+            {report.worst.map((segment) => (
+              <li key={`${segment.versionId}-${segment.position}`} className="rounded border border-slate-200 bg-white p-2">
+                <Link href={`/articles/${slug}?page=${segment.page}#pos-${segment.position}`} className="font-medium text-blue-800 hover:underline">
+                  {t("worstLine", { system: segment.system, position: segment.position, penalty: segment.penalty.toFixed(1) })}
+                </Link>
+                {segment.text ? <p className="mt-1 line-clamp-2 text-slate-700">{segment.text}</p> : null}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </>
+  );
+}
