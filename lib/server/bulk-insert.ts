@@ -1,4 +1,4 @@
-import type { Tx } from "./db";
+import { sqliteConnection, type Tx } from "./db";
 import { databaseUrl } from "./database-url";
 
 type Value = string | number | boolean | Date | null;
@@ -11,21 +11,31 @@ function isSqlite(): boolean {
 }
 
 /** Values as the driver adapter stores them: SQLite keeps ISO-8601 text and 0/1 for booleans. */
-function toDriver(value: Value): Value {
-  if (!isSqlite()) return value;
+function toDriver(value: Value, sqlite: boolean): Value {
+  if (!sqlite) return value;
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;
 }
 
 /**
- * Inserts many rows with multi-row INSERT statements inside the caller's
- * transaction. Prisma's createMany issues far more statements through the
- * driver adapter; imports of thousands of rows need this to stay fast.
+ * Inserts many rows inside the caller's transaction. Prisma's createMany and
+ * raw queries cost about 0.1 ms a row through the driver adapter; on SQLite
+ * this uses the adapter's own connection directly, elsewhere multi-row INSERTs.
  * Table and column names are ours, never user input.
  */
 export async function insertMany(tx: Tx, table: string, columns: readonly string[], rows: readonly Value[][]): Promise<void> {
   const sqlite = isSqlite();
+  const connection = sqlite ? sqliteConnection() : null;
+  if (connection?.inTransaction) {
+    // Prisma's transaction is open on this very connection: prepared statements join it, at native speed.
+    const statement = connection.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
+    for (const row of rows) {
+      if (row.length !== columns.length) throw new Error(`insertMany(${table}): a row has ${row.length} values for ${columns.length} columns`);
+      statement.run(row.map((value) => toDriver(value, true)));
+    }
+    return;
+  }
   const columnList = columns.map((c) => `"${c}"`).join(", ");
   for (let offset = 0; offset < rows.length; offset += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(offset, offset + ROWS_PER_STATEMENT);
@@ -33,7 +43,7 @@ export async function insertMany(tx: Tx, table: string, columns: readonly string
     const tuples = chunk.map((row) => {
       if (row.length !== columns.length) throw new Error(`insertMany(${table}): a row has ${row.length} values for ${columns.length} columns`);
       const marks = row.map((value) => {
-        params.push(toDriver(value));
+        params.push(toDriver(value, sqlite));
         return sqlite ? "?" : `$${params.length}`;
       });
       return `(${marks.join(", ")})`;

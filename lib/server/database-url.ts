@@ -3,11 +3,16 @@ import path from "node:path";
 
 const DEFAULT_URL = "file:./data/verso.db";
 
-/** The SQLite URL from DATABASE_URL, defaulting to data/verso.db; makes sure its folder exists. */
+const prepared = new Set<string>();
+
+/** The SQLite URL from DATABASE_URL, defaulting to data/verso.db; makes sure its folder exists (once). */
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL || DEFAULT_URL;
-  const file = sqliteFilePath(url);
-  if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!prepared.has(url)) {
+    const file = sqliteFilePath(url);
+    if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
+    prepared.add(url);
+  }
   return url;
 }
 
