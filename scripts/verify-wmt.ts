@@ -52,6 +52,15 @@ async function main(): Promise<number> {
     if (!ok) failures += 1;
     console.log(`${system}\t${ours}\t${published.toFixed(2)}${ok ? "" : "\tMISMATCH"}`);
   }
+  // A Verso export must re-import to the same scores.
+  const { exportMqmTsv } = await import("../lib/server/mqm-export");
+  const exported = await exportMqmTsv(CLI_ACTOR, result.articles);
+  await importMqm(CLI_ACTOR, { fileName: "verso-export.tsv", bytes: Buffer.from(exported), sourceLang: "en", targetLang: "de", replace: true });
+  const again = await computeScores(CLI_ACTOR, { by: "system" });
+  const drift = again.filter((row) => Math.abs(row.mqm - (scores.find((s) => s.system === row.system)?.mqm ?? NaN)) > 1e-9 || !scores.some((s) => s.system === row.system));
+  console.log(drift.length === 0 ? "export → re-import: identical system scores" : `export → re-import changed ${drift.map((d) => d.system).join(", ")}`);
+  if (drift.length > 0) failures += 1;
+
   fs.rmSync(dir, { recursive: true, force: true });
   console.log(failures === 0 ? "all 14 published system scores reproduced to 2 decimals" : `${failures} system scores differ`);
   return failures === 0 ? 0 : 1;

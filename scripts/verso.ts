@@ -22,6 +22,10 @@ Commands:
       version, each error row an annotation. Languages default to en and de.
   scores [--article SLUG] [--by version|system] [--format tsv|json]
       MQM scores (mean penalty per rated segment and rater; lower is better).
+  export --format mqm-tsv [--article SLUG] [--out FILE]
+      Export annotations as WMT MQM TSV (all articles unless --article), to
+      standard output or FILE. The text formats (txt, md, html, json, XLIFF,
+      TMX) are not available yet.
   user add --email E --name N --role reviewer|editor|admin
       Create a user. The password is read from standard input (at least 12 characters).
   token create --email E [--name N]
@@ -133,6 +137,20 @@ async function runScores(args: string[]) {
   process.stdout.write(values.format === "json" ? JSON.stringify({ by: values.by, scores: rows }, null, 2) + "\n" : scoresToTsv(rows, values.by));
 }
 
+async function runExport(args: string[]) {
+  const { values } = parseArgs({ args, options: { format: { type: "string" }, article: { type: "string", multiple: true }, lang: { type: "string" }, out: { type: "string" } } });
+  const format = requireOption(values, "format");
+  if (format !== "mqm-tsv") throw new UsageError(`unsupported export format "${format}"; supported: mqm-tsv`);
+  const { exportMqmTsv } = await import("../lib/server/mqm-export");
+  const tsv = await exportMqmTsv(CLI_ACTOR, values.article);
+  if (values.out) {
+    fs.writeFileSync(path.resolve(originalCwd, values.out), tsv);
+    console.error(`Wrote ${values.out}.`);
+  } else {
+    process.stdout.write(tsv);
+  }
+}
+
 async function runTokenCreate(args: string[]) {
   const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" } } });
   const { createApiToken } = await import("../lib/server/tokens");
@@ -153,6 +171,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === "import") await runImport(rest);
   else if (command === "import-mqm") await runImportMqm(rest);
   else if (command === "scores") await runScores(rest);
+  else if (command === "export") await runExport(rest);
   else if (command === "user" && rest[0] === "add") await runUserAdd(rest.slice(1));
   else if (command === "token" && rest[0] === "create") await runTokenCreate(rest.slice(1));
   else throw new UsageError(`unknown command: ${argv.join(" ")}`);

@@ -20,7 +20,11 @@ function sqliteAdapter() {
     adapterName: factory.adapterName,
     async connect() {
       const adapter = await factory.connect();
-      globalForPrisma.versoSqlite = (adapter as unknown as { client: SqliteConnection }).client;
+      const client = (adapter as unknown as { client: SqliteConnection }).client;
+      // WAL: readers never block the writer; NORMAL sync is durable against a killed process in WAL mode.
+      client.pragma("journal_mode = WAL");
+      client.pragma("synchronous = NORMAL");
+      globalForPrisma.versoSqlite = client;
       return adapter;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),

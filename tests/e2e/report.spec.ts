@@ -31,3 +31,13 @@ test("the systems page scores every system over all imported docs", async ({ pag
   await expect(table.locator('[data-system="sysA"]')).toContainText("7.775");
   await expect(table.locator('[data-system="sysB"]')).toContainText("0.667");
 });
+
+test("the report page downloads the annotations as WMT MQM TSV", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/en/articles/news-1/report");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the annotations as WMT MQM TSV" }).click()]);
+  expect(download.suggestedFilename()).toBe("news-1.mqm.tsv");
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  expect(text.split("\n")[0]).toBe("system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\tcomment");
+  expect(text).toContain("Die <v>Hund</v> saß auf der Matte.\tAccuracy/Mistranslation\tMajor");
+});

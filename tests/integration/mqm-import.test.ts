@@ -94,3 +94,22 @@ describe("WMT MQM import", () => {
     expect({ ...(await counts()), audit: 0 }).toEqual({ ...after, audit: 0 });
   });
 });
+
+describe("WMT MQM export", () => {
+  it("re-imports to the same scores", async () => {
+    const before = await computeScores(CLI_ACTOR, { articleSlug: "news-1" });
+    const exported = (await import("@/lib/server/mqm-export")).exportMqmTsv;
+    const tsv = await exported(CLI_ACTOR, ["news-1", "news-2"]);
+    expect(tsv.split("\n")[0]).toBe("system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\tcomment");
+    expect(tsv).toContain("Die <v>Hund</v> saß auf der Matte.\tAccuracy/Mistranslation\tMajor");
+    expect(tsv).toContain("It was <v>very</v> warm.\tEs war warm.\tAccuracy/Omission\tMinor");
+    await importMqm(CLI_ACTOR, { fileName: "exported.tsv", bytes: Buffer.from(tsv), replace: true });
+    const after = await computeScores(CLI_ACTOR, { articleSlug: "news-1" });
+    expect(after.map((s) => [s.system, s.mqm, s.pairs])).toEqual(before.map((s) => [s.system, s.mqm, s.pairs]));
+    const systems = (await computeScores(CLI_ACTOR, { by: "system" })).filter((s) => s.system.startsWith("sys"));
+    expect(systems.map((s) => [s.system, Number(s.mqm.toFixed(3)), s.pairs])).toEqual([
+      ["sysB", 0.667, 3],
+      ["sysA", 7.775, 4],
+    ]);
+  });
+});

@@ -35,6 +35,12 @@ export default async function ReportPage({ params }: { params: Params }) {
       <h1 className="mb-1 text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-4 text-slate-600">{report.article.title}</p>
       <p className="mb-4 max-w-3xl text-sm text-slate-600">{t("explain")}</p>
+      <p className="mb-4 text-sm">
+        {/* A plain link: the browser downloads the file the API serves. */}
+        <a href={`/api/v1/articles/${slug}/export?format=mqm-tsv`} download className="text-blue-800 underline">
+          {t("downloadTsv")}
+        </a>
+      </p>
 
       {report.scores.length === 0 ? <p className="text-slate-600">{t("empty")}</p> : null}
       {report.scores.length > 0 ? (
