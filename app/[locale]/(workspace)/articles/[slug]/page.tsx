@@ -48,6 +48,9 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
         <Link href={`/articles/${slug}/report`} className="text-sm text-blue-800 hover:underline">
           {t("report")}
         </Link>
+        <a href={`/api/v1/articles/${slug}/export?format=mqm-tsv`} download className="text-sm text-blue-800 hover:underline">
+          {t("exportMqm")}
+        </a>
       </div>
       <ReviewWorkspace workspace={workspace} versions={versions} canReject={can(actor, "annotation.reject")} />
     </>
