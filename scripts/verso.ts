@@ -132,7 +132,8 @@ async function runScores(args: string[]) {
   const { values } = parseArgs({ args, options: { article: { type: "string" }, by: { type: "string", default: "version" }, format: { type: "string", default: "tsv" } } });
   if (values.by !== "version" && values.by !== "system") throw new UsageError("--by must be version or system");
   if (values.format !== "tsv" && values.format !== "json") throw new UsageError("--format must be tsv or json");
-  const { computeScores, scoresToTsv } = await import("../lib/server/scores");
+  const { computeScores } = await import("../lib/server/scores");
+  const { scoresToTsv } = await import("../lib/mqm/scores-tsv");
   const rows = await computeScores(CLI_ACTOR, { articleSlug: values.article, by: values.by });
   process.stdout.write(values.format === "json" ? JSON.stringify({ by: values.by, scores: rows }, null, 2) + "\n" : scoresToTsv(rows, values.by));
 }

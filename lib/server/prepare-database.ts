@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { db } from "./db";
 import { databaseUrl } from "./database-url";
 import { isDatabaseEmpty, seedDemo, type DemoAccount } from "./demo-seed";
 
@@ -25,15 +24,11 @@ export function applyMigrations(): void {
 }
 
 /**
- * Migrates, switches SQLite to WAL (so readers never block the writer and a
- * killed server loses no committed write) and seeds the demo into an empty
- * database. Returns the demo accounts when it seeded them.
+ * Migrates and seeds the demo into an empty database (WAL is set by every
+ * connection in db.ts). Returns the demo accounts when it seeded them.
  */
 export async function prepareDatabase(options: { seed: boolean }): Promise<DemoAccount[] | null> {
   applyMigrations();
-  if (databaseUrl().startsWith("file:")) {
-    await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  }
   if (options.seed && (await isDatabaseEmpty())) return seedDemo();
   return null;
 }

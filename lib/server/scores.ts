@@ -89,12 +89,3 @@ export async function computeScores(actor: Actor | null, options: ScoreOptions =
     .map(([key, group]) => ({ key, system: group.system, lang: group.lang, article: group.article, sourceWords: group.words, ...scorecard(group.pairs, group.words, threshold) }))
     .sort((a, b) => a.mqm - b.mqm || a.system.localeCompare(b.system));
 }
-
-/** `verso scores --format tsv`: a header, then one row per system or version, scores to 3 decimals. */
-export function scoresToTsv(rows: ScoreRow[], by: "version" | "system"): string {
-  const header = by === "system" ? "system\tmqm\tpairs" : "article\tsystem\tlang\tmqm\tpairs";
-  const lines = rows.map((row) =>
-    by === "system" ? `${row.system}\t${row.mqm.toFixed(3)}\t${row.pairs}` : `${row.article}\t${row.system}\t${row.lang}\t${row.mqm.toFixed(3)}\t${row.pairs}`,
-  );
-  return [header, ...lines].join("\n") + "\n";
-}
