@@ -7,12 +7,4 @@ export function languageName(tag: string, uiLocale: string): string {
   }
 }
 
-/** Scripts written right to left get dir="rtl" in their cells. */
-export function textDirection(tag: string): "rtl" | "ltr" {
-  try {
-    const locale = new Intl.Locale(tag).maximize();
-    return ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"].includes(locale.script ?? "") ? "rtl" : "ltr";
-  } catch {
-    return "ltr";
-  }
-}
+export { textDirection } from "@/lib/text/direction";

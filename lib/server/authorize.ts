@@ -21,10 +21,18 @@ export const PERMISSIONS = {
   "version.import": EDITORS,
   "glossary.edit": EDITORS,
   "mqm.import": EDITORS,
+  "version.export": EVERYONE,
+  "version.approve": EDITORS,
+  "version.requestChanges": EDITORS,
   "user.list": ADMINS,
   "user.create": ADMINS,
+  "user.update": ADMINS,
+  "token.list": ADMINS,
   "token.create": ADMINS,
+  "token.revoke": ADMINS,
   "audit.read": ADMINS,
+  "database.backup": ADMINS,
+  "database.restore": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Operation = keyof typeof PERMISSIONS;
