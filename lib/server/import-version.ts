@@ -90,7 +90,15 @@ export async function importVersion(actor: Actor | null, request: ImportVersionR
     if (existing) await tx.version.delete({ where: { id: existing.id } });
 
     const version = await tx.version.create({
-      data: { articleId: article.id, lang: input.lang, label, isSource: input.isSource },
+      data: {
+        articleId: article.id,
+        lang: input.lang,
+        label,
+        isSource: input.isSource,
+        // Plain text and Markdown exports patch this file, keeping its layout.
+        importedText: format === "html" ? null : text,
+        importedFormat: format === "html" ? null : format,
+      },
     });
     await insertSegments(tx, article.id, version.id, segments, actor);
     await appendAudit(tx, actor, {
