@@ -15,3 +15,9 @@ export const signInSchema = z.object({
   email: z.email().transform((email) => email.toLowerCase()),
   password: z.string().min(1).max(256),
 });
+
+export const userRefSchema = z.object({ userId: z.string().trim().min(1).max(200) });
+export type UserRefInput = z.input<typeof userRefSchema>;
+
+export const changeRoleSchema = userRefSchema.extend({ role: roleSchema });
+export type ChangeRoleInput = z.input<typeof changeRoleSchema>;
