@@ -13,19 +13,23 @@ const HELP = `Usage: verso <command> [options]
 
 Commands:
   import FILE --article SLUG --lang LANG [--source] [--label L] [--title T] [--replace]
-      Import one version of an article from a .txt, .md or .html file (UTF-8).
-      --source creates the article when SLUG is new (title from --title or the
-      first heading); a translation into an unknown SLUG is an error.
+      Import one version of an article from a .txt, .md, .html or XLIFF 1.2/2.0
+      (.xlf, .xliff) file, in UTF-8. --source creates the article when SLUG is
+      new (title from --title or the first heading). A text translation into
+      an unknown SLUG is an error; an XLIFF file brings its own source. XLIFF
+      notes written by Verso come back as annotations.
   import-mqm FILE.tsv [--source-lang L] [--target-lang L] [--replace]
       Import WMT MQM annotations (system doc doc_id seg_id rater source target
       category severity [comment]): each doc becomes an article, each system a
       version, each error row an annotation. Languages default to en and de.
   scores [--article SLUG] [--by version|system] [--format tsv|json]
       MQM scores (mean penalty per rated segment and rater; lower is better).
-  export --format mqm-tsv [--article SLUG] [--out FILE]
-      Export annotations as WMT MQM TSV (all articles unless --article), to
-      standard output or FILE. The text formats (txt, md, html, json, XLIFF,
-      TMX) are not available yet.
+  export --article SLUG --lang LANG --format F [--label L] [--out FILE] [--approved-only]
+      Export one version's cleaned text, to standard output or FILE. F is txt,
+      md, html, json, xliff (2.0), xliff12 or tmx. --label picks one of several
+      versions in LANG. --approved-only refuses a version that is not approved.
+  export --format mqm-tsv [--article SLUG]... [--out FILE]
+      Export annotations as WMT MQM TSV (all articles unless --article).
   user add --email E --name N --role reviewer|editor|admin
       Create a user. The password is read from standard input (at least 12 characters).
   token create --email E [--name N]
@@ -84,7 +88,8 @@ async function runImport(args: string[]) {
     replace: values.replace,
   });
   const verb = result.replaced ? "Replaced" : "Imported";
-  console.log(`${verb} ${result.segmentCount} segments into ${values.article} (${values.lang})${result.articleCreated ? "; created the article" : ""}.`);
+  const annotations = result.annotationCount ? ` and ${result.annotationCount} annotations` : "";
+  console.log(`${verb} ${result.segmentCount} segments${annotations} into ${values.article} (${values.lang})${result.articleCreated ? "; created the article" : ""}.`);
   for (const warning of result.warnings) console.warn(`warning: ${warning}`);
 }
 
@@ -139,16 +144,44 @@ async function runScores(args: string[]) {
 }
 
 async function runExport(args: string[]) {
-  const { values } = parseArgs({ args, options: { format: { type: "string" }, article: { type: "string", multiple: true }, lang: { type: "string" }, out: { type: "string" } } });
+  const { values } = parseArgs({
+    args,
+    options: {
+      format: { type: "string" },
+      article: { type: "string", multiple: true },
+      lang: { type: "string" },
+      label: { type: "string" },
+      version: { type: "string" },
+      out: { type: "string" },
+      "approved-only": { type: "boolean", default: false },
+    },
+  });
   const format = requireOption(values, "format");
-  if (format !== "mqm-tsv") throw new UsageError(`unsupported export format "${format}"; supported: mqm-tsv`);
-  const { exportMqmTsv } = await import("../lib/server/mqm-export");
-  const tsv = await exportMqmTsv(CLI_ACTOR, values.article);
+  let body: string;
+  if (format === "mqm-tsv" && !values.lang && !values.version) {
+    // Annotations of several (or all) articles in one file.
+    const { exportMqmTsv } = await import("../lib/server/mqm-export");
+    body = await exportMqmTsv(CLI_ACTOR, values.article);
+  } else {
+    const articles = values.article ?? [];
+    if (articles.length !== 1) throw new UsageError("give exactly one --article for this export");
+    if (!values.lang && !values.version) throw new UsageError("missing --lang (or --version ID)");
+    const { exportVersion } = await import("../lib/server/export");
+    const file = await exportVersion(CLI_ACTOR, {
+      slug: articles[0],
+      lang: values.lang,
+      label: values.label,
+      versionId: values.version,
+      format,
+      approvedOnly: values["approved-only"],
+    });
+    body = file.body;
+  }
   if (values.out) {
-    fs.writeFileSync(path.resolve(originalCwd, values.out), tsv);
+    fs.writeFileSync(path.resolve(originalCwd, values.out), body);
     console.error(`Wrote ${values.out}.`);
   } else {
-    process.stdout.write(tsv);
+    process.stdout.write(body);
   }
 }
 

@@ -10,6 +10,10 @@ export interface VersionSummary {
   label: string;
   isSource: boolean;
   status: string;
+  approvedBy: string | null;
+  approvedAt: string | null;
+  overrideReason: string | null;
+  statusMessage: string | null;
   segmentCount: number;
 }
 
@@ -29,12 +33,34 @@ const ARTICLE_WITH_VERSIONS = {
   sourceLang: true,
   versions: {
     orderBy: [{ isSource: "desc" as const }, { lang: "asc" as const }, { label: "asc" as const }],
-    select: { id: true, lang: true, label: true, isSource: true, status: true, _count: { select: { segments: true } } },
+    select: {
+      id: true,
+      lang: true,
+      label: true,
+      isSource: true,
+      status: true,
+      approvedAt: true,
+      overrideReason: true,
+      statusMessage: true,
+      approvedBy: { select: { name: true } },
+      _count: { select: { segments: true } },
+    },
   },
 };
 
-function toSummaries(versions: (Omit<VersionSummary, "segmentCount"> & { _count: { segments: number } })[]): VersionSummary[] {
-  return versions.map(({ _count, ...version }) => ({ ...version, segmentCount: _count.segments }));
+type VersionRow = Pick<VersionSummary, "id" | "lang" | "label" | "isSource" | "status" | "overrideReason" | "statusMessage"> & {
+  approvedAt: Date | null;
+  approvedBy: { name: string } | null;
+  _count: { segments: number };
+};
+
+function toSummaries(versions: VersionRow[]): VersionSummary[] {
+  return versions.map(({ _count, approvedBy, approvedAt, ...version }) => ({
+    ...version,
+    approvedBy: approvedBy?.name ?? null,
+    approvedAt: approvedAt?.toISOString() ?? null,
+    segmentCount: _count.segments,
+  }));
 }
 
 /** Articles with their versions, for the dashboard and `GET /api/v1/articles`. */

@@ -70,3 +70,14 @@ export class UnsupportedMediaTypeError extends DomainError {
     super("unsupported_format", `unsupported Content-Type ${received || "(none)"}; send ${expected.join(" or ")}`, { received, expected });
   }
 }
+
+/** A format name (export or import) that Verso does not know: 415. */
+export class UnknownFormatError extends DomainError {
+  constructor(kind: "export" | "import", received: string | null, known: readonly string[]) {
+    super("unsupported_format", `unknown ${kind} format ${received ? `"${received}"` : "(none)"}; use one of ${known.join(", ")}`, {
+      received,
+      expected: [...known],
+      field: "format",
+    });
+  }
+}

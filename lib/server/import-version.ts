@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import { decodeUtf8, EncodingError } from "../text/decode";
-import { segmentText, textFormatOf, type TextFormat, type TextSegment } from "../text";
-import { importVersionSchema } from "../validation/import";
+import { FormatError } from "../formats/types";
+import { readXliff, type XliffDocument } from "../formats/xliff-reader";
+import { segmentText, type TextFormat, type TextSegment } from "../text";
+import { importFormatOf, importVersionSchema, type ImportFormat } from "../validation/import";
 import type { Actor } from "./actor";
 import { appendAudit } from "./audit";
 import { authorize } from "./authorize";
@@ -18,7 +20,7 @@ export interface ImportVersionRequest {
   label?: string;
   title?: string;
   replace?: boolean;
-  format?: TextFormat;
+  format?: ImportFormat;
 }
 
 export interface ImportVersionResult {
@@ -27,24 +29,36 @@ export interface ImportVersionResult {
   versionId: string;
   replaced: boolean;
   segmentCount: number;
+  /** Annotations read from an XLIFF file's notes. */
+  annotationCount: number;
   /** Alignment notes, e.g. a segment count that differs from the source. */
   warnings: string[];
 }
 
 export class UnsupportedFormatError extends DomainError {
   constructor(fileName: string) {
-    super("unsupported_format", `${fileName}: unknown format; use .txt, .md or .html`, { file: fileName });
+    super("unsupported_format", `${fileName}: unknown format; use .txt, .md, .html, .xlf or .xliff`, { file: fileName });
   }
 }
 
+type ImportedAnnotation = XliffDocument["units"][number]["annotations"][number];
+
+/** What a file contributes: the version's segments and, from XLIFF, the source text and annotations. */
+interface ParsedFile {
+  segments: TextSegment[];
+  annotations: ImportedAnnotation[][];
+  source: { lang: string; segments: TextSegment[] } | null;
+}
+
 /**
- * Imports one version of an article from a text, Markdown or HTML file, in a
- * single transaction. With isSource into a new slug it creates the article;
- * a translation into an unknown slug is an error.
+ * Imports one version of an article from a text, Markdown, HTML or XLIFF file,
+ * in a single transaction. With isSource into a new slug it creates the
+ * article; so does an XLIFF translation, whose file carries the source. A
+ * plain translation into an unknown slug is an error.
  */
 export async function importVersion(actor: Actor | null, request: ImportVersionRequest): Promise<ImportVersionResult> {
   authorize(actor, "version.import");
-  const format = request.format ?? textFormatOf(request.fileName);
+  const format = request.format ?? importFormatOf(request.fileName);
   if (!format) throw new UnsupportedFormatError(request.fileName);
   const input = validate(importVersionSchema, { ...request, bytes: undefined, format });
   const file = input.fileName;
@@ -59,7 +73,8 @@ export async function importVersion(actor: Actor | null, request: ImportVersionR
     }
     throw error;
   }
-  const segments = segmentText(text, format);
+  const parsed = format === "xliff" ? parseXliffFile(text, file, input.lang, input.isSource) : parseTextFile(text, format);
+  const { segments } = parsed;
   if (segments.length === 0) throw new ValidationError(`${file}: the file has no text`, { file });
 
   const label = input.label ?? (input.isSource ? "source" : "imported");
@@ -68,16 +83,31 @@ export async function importVersion(actor: Actor | null, request: ImportVersionR
     let article = await tx.article.findUnique({ where: { slug: input.slug } });
     let articleCreated = false;
     if (!article) {
-      if (!input.isSource) {
+      if (!input.isSource && !parsed.source) {
         throw new NotFoundError(`unknown article "${input.slug}": import its source first with --source`, { field: "article" });
       }
-      const title = input.title ?? firstTitle(segments);
+      const title = input.title ?? firstTitle(parsed.source?.segments ?? segments);
       if (!title) throw new ValidationError(`${file}: no title or heading found; pass --title`, { file, field: "title" });
-      article = await tx.article.create({ data: { slug: input.slug, title, sourceLang: input.lang } });
+      const sourceLang = parsed.source?.lang ?? input.lang;
+      article = await tx.article.create({ data: { slug: input.slug, title, sourceLang } });
       articleCreated = true;
-      await appendAudit(tx, actor, { action: "article.create", entityType: "article", entityId: article.id, articleId: article.id, after: { slug: input.slug, title, sourceLang: input.lang } });
+      await appendAudit(tx, actor, { action: "article.create", entityType: "article", entityId: article.id, articleId: article.id, after: { slug: input.slug, title, sourceLang } });
+      if (parsed.source) {
+        // The XLIFF file's source side becomes the new article's source version.
+        const sourceVersion = await tx.version.create({ data: { articleId: article.id, lang: sourceLang, label: "source", isSource: true } });
+        await insertSegments(tx, article.id, sourceVersion.id, parsed.source.segments, actor);
+        await appendAudit(tx, actor, {
+          action: "version.import",
+          entityType: "version",
+          entityId: sourceVersion.id,
+          articleId: article.id,
+          after: { lang: sourceLang, label: "source", isSource: true, file, format, segments: parsed.source.segments.length },
+        });
+      }
     } else if (input.isSource && article.sourceLang !== input.lang) {
       throw new ConflictError(`article "${input.slug}" already has a ${article.sourceLang} source`, { field: "lang" });
+    } else if (parsed.source && parsed.source.lang.toLowerCase() !== article.sourceLang.toLowerCase()) {
+      throw new ValidationError(`${file}: the file's source language is ${parsed.source.lang}, the article's is ${article.sourceLang}`, { file, field: "srcLang" });
     }
 
     const existing = await tx.version.findUnique({
@@ -96,18 +126,19 @@ export async function importVersion(actor: Actor | null, request: ImportVersionR
         label,
         isSource: input.isSource,
         // Plain text and Markdown exports patch this file, keeping its layout.
-        importedText: format === "html" ? null : text,
-        importedFormat: format === "html" ? null : format,
+        importedText: format === "txt" || format === "md" ? text : null,
+        importedFormat: format === "txt" || format === "md" ? format : null,
       },
     });
-    await insertSegments(tx, article.id, version.id, segments, actor);
+    const segmentIds = await insertSegments(tx, article.id, version.id, segments, actor);
+    const annotationCount = await insertAnnotations(tx, segmentIds, parsed.annotations);
     await appendAudit(tx, actor, {
       action: existing ? "version.replace" : "version.import",
       entityType: "version",
       entityId: version.id,
       articleId: article.id,
       before: existing ? { versionId: existing.id, segments: existing._count.segments } : undefined,
-      after: { lang: input.lang, label, isSource: input.isSource, file, format, segments: segments.length },
+      after: { lang: input.lang, label, isSource: input.isSource, file, format, segments: segments.length, annotations: annotationCount },
     });
 
     const warnings = await alignmentWarnings(tx, article.id, version.id, segments.length, input.isSource);
@@ -117,9 +148,50 @@ export async function importVersion(actor: Actor | null, request: ImportVersionR
       versionId: version.id,
       replaced: Boolean(existing),
       segmentCount: segments.length,
+      annotationCount,
       warnings,
     };
   });
+}
+
+function parseTextFile(text: string, format: TextFormat): ParsedFile {
+  const segments = segmentText(text, format);
+  return { segments, annotations: segments.map(() => []), source: null };
+}
+
+/**
+ * An XLIFF file: the targets become the version (the sources, with --source),
+ * notes written by Verso become annotations again.
+ */
+function parseXliffFile(text: string, file: string, lang: string, isSource: boolean): ParsedFile {
+  let doc: XliffDocument;
+  try {
+    doc = readXliff(text, file);
+  } catch (error) {
+    if (error instanceof FormatError) throw new ValidationError(error.message, { ...error.details });
+    throw error;
+  }
+  const sameLang = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  if (isSource) {
+    if (!sameLang(doc.sourceLang, lang)) {
+      throw new ValidationError(`${file}: the file's source language is ${doc.sourceLang}, not ${lang}`, { file, field: "srcLang" });
+    }
+    return {
+      segments: doc.units.map((unit) => ({ kind: unit.kind, text: unit.source })),
+      annotations: doc.units.map(() => []),
+      source: null,
+    };
+  }
+  if (doc.targetLang && !sameLang(doc.targetLang, lang)) {
+    throw new ValidationError(`${file}: the file's target language is ${doc.targetLang}, not ${lang}`, { file, field: "trgLang" });
+  }
+  const missing = doc.units.find((unit) => unit.target === null);
+  if (missing) throw new ValidationError(`${file}: unit "${missing.id}" has no target`, { file, field: "target", unit: missing.id });
+  return {
+    segments: doc.units.map((unit) => ({ kind: unit.kind, text: unit.target ?? "" })),
+    annotations: doc.units.map((unit) => unit.annotations),
+    source: { lang: doc.sourceLang, segments: doc.units.map((unit) => ({ kind: unit.kind, text: unit.source })) },
+  };
 }
 
 function firstTitle(segments: TextSegment[]): string | null {
@@ -147,6 +219,35 @@ async function insertSegments(tx: Tx, articleId: string, versionId: string, segm
       authorId: actor.kind === "user" ? actor.id : null,
     })),
   });
+  return rows.map((row) => row.id);
+}
+
+/** Annotations from an XLIFF file; authors who are Verso users by email get linked, others stay rater names. */
+async function insertAnnotations(tx: Tx, segmentIds: string[], annotations: ImportedAnnotation[][]): Promise<number> {
+  const emails = [...new Set(annotations.flat().flatMap((a) => (a.author ? [a.author.toLowerCase()] : [])))];
+  const users = emails.length ? await tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } }) : [];
+  const userIdOf = new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
+  const rows = annotations.flatMap((list, index) =>
+    list.map((a) => {
+      const authorId = a.author ? (userIdOf.get(a.author.toLowerCase()) ?? null) : null;
+      return {
+        segmentId: segmentIds[index],
+        start: a.start,
+        end: a.end,
+        quote: a.quote,
+        category: a.category,
+        severity: a.severity,
+        status: a.status,
+        note: a.note,
+        suggestion: a.suggestion,
+        origin: a.origin,
+        authorId,
+        rater: authorId ? null : a.author,
+      };
+    }),
+  );
+  if (rows.length > 0) await tx.annotation.createMany({ data: rows });
+  return rows.length;
 }
 
 async function alignmentWarnings(tx: Tx, articleId: string, versionId: string, count: number, isSource: boolean) {

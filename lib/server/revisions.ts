@@ -62,7 +62,8 @@ export async function writeRevision(
 async function reopenIfApproved(tx: Tx, actor: Actor, segment: SegmentState, cause: RevisionCause) {
   const reopened = await tx.version.updateMany({
     where: { id: segment.versionId, status: "approved" },
-    data: { status: "in_review", statusChangedAt: new Date() },
+    // The approval no longer describes this text; the audit log keeps it.
+    data: { status: "in_review", statusChangedAt: new Date(), approvedById: null, approvedAt: null, overrideReason: null },
   });
   if (reopened.count > 0) {
     await appendAudit(tx, actor, {

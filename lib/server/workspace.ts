@@ -49,7 +49,17 @@ export interface WorkspaceVersion {
   label: string;
   isSource: boolean;
   status: string;
+  approval: VersionApproval;
   progress: VersionProgress;
+}
+
+/** Who approved a version and when, or why changes were requested. */
+export interface VersionApproval {
+  approvedBy: string | null;
+  approvedAt: string | null;
+  overrideReason: string | null;
+  statusMessage: string | null;
+  statusChangedAt: string | null;
 }
 
 export interface Workspace {
@@ -84,7 +94,21 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
       slug: true,
       title: true,
       sourceLang: true,
-      versions: { orderBy: [{ isSource: "desc" }, { lang: "asc" }, { label: "asc" }], select: { id: true, lang: true, label: true, isSource: true, status: true } },
+      versions: {
+        orderBy: [{ isSource: "desc" }, { lang: "asc" }, { label: "asc" }],
+        select: {
+          id: true,
+          lang: true,
+          label: true,
+          isSource: true,
+          status: true,
+          approvedAt: true,
+          overrideReason: true,
+          statusMessage: true,
+          statusChangedAt: true,
+          approvedBy: { select: { name: true } },
+        },
+      },
     },
   });
   if (!article) throw new NotFoundError(`unknown article "${slug}"`);
@@ -133,7 +157,21 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
 
   return {
     article: { id: article.id, slug: article.slug, title: article.title, sourceLang: article.sourceLang },
-    versions: article.versions.map((v) => ({ ...v, progress: progress.get(v.id) ?? { total: 0, reviewed: 0, open: { major: 0, minor: 0, neutral: 0 } } })),
+    versions: article.versions.map((v) => ({
+      id: v.id,
+      lang: v.lang,
+      label: v.label,
+      isSource: v.isSource,
+      status: v.status,
+      approval: {
+        approvedBy: v.approvedBy?.name ?? null,
+        approvedAt: v.approvedAt?.toISOString() ?? null,
+        overrideReason: v.overrideReason,
+        statusMessage: v.statusMessage,
+        statusChangedAt: v.statusChangedAt?.toISOString() ?? null,
+      },
+      progress: progress.get(v.id) ?? { total: 0, reviewed: 0, open: { major: 0, minor: 0, neutral: 0 } },
+    })),
     shownVersionIds,
     layout: preference?.layout === "rows" ? "rows" : "columns",
     query: { ...query, page },

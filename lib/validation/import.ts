@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TEXT_FORMATS } from "../text";
+import { TEXT_FORMATS, textFormatOf } from "../text";
 
 // A BCP-47 tag: language, optional script, region and variants (en, zh-Hans, pt-BR, sr-Latn-RS).
 export const langSchema = z
@@ -20,7 +20,17 @@ export const importVersionSchema = z.object({
   label: z.string().trim().min(1).max(120).optional(),
   title: z.string().trim().min(1).max(500).optional(),
   replace: z.boolean().default(false),
-  format: z.enum(TEXT_FORMATS),
+  format: z.enum([...TEXT_FORMATS, "xliff"]),
   fileName: z.string().min(1),
 });
+/** Formats `verso import` reads: article text, or XLIFF 1.2/2.0 (source plus target). */
+export const IMPORT_FORMATS = [...TEXT_FORMATS, "xliff"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export function importFormatOf(fileName: string): ImportFormat | null {
+  const ext = fileName.toLowerCase().split(".").pop() ?? "";
+  if (ext === "xlf" || ext === "xliff") return "xliff";
+  return textFormatOf(fileName);
+}
+
 export type ImportVersionInput = z.input<typeof importVersionSchema>;

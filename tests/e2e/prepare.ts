@@ -29,6 +29,10 @@ async function main() {
   const text = (lines: string[]) => Buffer.from(lines.join("\n\n"), "utf8");
   await importVersion(SEED_ACTOR, { slug: "e2e-missing", lang: "en", fileName: "en.txt", isSource: true, title: "Gap test", bytes: text(["Gap test article", "First paragraph.", "Second paragraph.", "Third paragraph."]) });
   await importVersion(SEED_ACTOR, { slug: "e2e-missing", lang: "ar", fileName: "ar.txt", label: "short MT", bytes: text(["مقالة اختبار الفجوة", "الفقرة الأولى."]) });
+  // A copy of the demo's source and German seed that only the approval/export tests touch.
+  const seedData = path.join(__dirname, "../../prisma/seed-data");
+  await importVersion(SEED_ACTOR, { slug: "e2e-approval", lang: "zh", fileName: "zh.txt", isSource: true, bytes: fs.readFileSync(path.join(seedData, "zh.txt")) });
+  await importVersion(SEED_ACTOR, { slug: "e2e-approval", lang: "de", fileName: "de.txt", label: "published MT", bytes: fs.readFileSync(path.join(seedData, "000_fd11f6bd83abf008.txt")) });
   // A small hand-written WMT MQM file for the report pages.
   await importMqm(SEED_ACTOR, { fileName: "mqm-small.tsv", bytes: fs.readFileSync(path.join(__dirname, "../fixtures/mqm-small.tsv")) });
   fs.writeFileSync(path.join(dir, "users.json"), JSON.stringify(users), { mode: 0o600 });

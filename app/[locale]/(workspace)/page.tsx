@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { languageName } from "@/components/language-name";
+import { ApprovalNote } from "@/components/approval-note";
 import { StatusBadge } from "@/components/status-badge";
 import { Link } from "@/i18n/navigation";
 import { listArticles } from "@/lib/server/articles";
@@ -50,7 +51,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ loca
                     </td>
                     <td className="py-1">{version.label}</td>
                     <td className="py-1">
-                      <StatusBadge status={version.status} />
+                      <StatusBadge status={version.status} /> <ApprovalNote info={version} />
                     </td>
                     <td className="py-1 text-right tabular-nums">{version.segmentCount}</td>
                   </tr>

@@ -8,6 +8,7 @@ import { NotFoundError } from "@/lib/server/errors";
 import { getWorkspace } from "@/lib/server/workspace";
 import { currentActor } from "../../current-actor";
 import { ReviewWorkspace, type ViewVersion } from "./review-workspace";
+import { VersionWorkflow } from "./version-workflow";
 
 type Params = Promise<{ locale: string; slug: string }>;
 type Search = Promise<{ page?: string; open?: string; unreviewed?: string; q?: string }>;
@@ -34,6 +35,8 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
     isSource: version.isSource,
     name: languageName(version.lang, locale),
     dir: textDirection(version.lang),
+    status: version.status,
+    approval: version.approval,
     progress: version.progress,
   }));
   return (
@@ -52,6 +55,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
           {t("exportMqm")}
         </a>
       </div>
+      <VersionWorkflow slug={slug} versions={versions} canApprove={can(actor, "version.approve")} />
       <ReviewWorkspace workspace={workspace} versions={versions} canReject={can(actor, "annotation.reject")} />
     </>
   );

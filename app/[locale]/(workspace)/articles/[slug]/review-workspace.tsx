@@ -22,6 +22,8 @@ export interface ViewVersion {
   isSource: boolean;
   name: string;
   dir: "ltr" | "rtl";
+  status: string;
+  approval: Workspace["versions"][number]["approval"];
   progress: Workspace["versions"][number]["progress"];
 }
 

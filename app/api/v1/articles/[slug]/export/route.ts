@@ -1,19 +1,31 @@
-// GET /api/v1/articles/{slug}/export?format=mqm-tsv – download the article's annotations as WMT MQM TSV
+// GET /api/v1/articles/{slug}/export?version=ID|lang=LANG[&label=L]&format=F[&approvedOnly=1]
+// Formats: txt md html json xliff xliff12 tmx mqm-tsv (the article's annotations).
 import { errorResponse } from "@/lib/server/http";
-import { UnsupportedMediaTypeError } from "@/lib/server/errors";
-import { exportMqmTsv } from "@/lib/server/mqm-export";
+import { exportVersion } from "@/lib/server/export";
 import { getActor } from "@/lib/server/session";
 
 export const dynamic = "force-dynamic";
 
+const truthy = (value: string | null) => value !== null && ["1", "true", "yes"].includes(value.toLowerCase());
+
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   try {
     const { slug } = await params;
-    const format = new URL(request.url).searchParams.get("format") ?? "";
-    if (format !== "mqm-tsv") throw new UnsupportedMediaTypeError(format || null, ["mqm-tsv"]);
-    const tsv = await exportMqmTsv(await getActor(request.headers), [slug]);
-    return new Response(tsv, {
-      headers: { "Content-Type": "text/tab-separated-values; charset=utf-8", "Content-Disposition": `attachment; filename="${slug}.mqm.tsv"` },
+    const query = new URL(request.url).searchParams;
+    const file = await exportVersion(await getActor(request.headers), {
+      slug,
+      versionId: query.get("version"),
+      lang: query.get("lang"),
+      label: query.get("label"),
+      format: query.get("format") ?? "",
+      approvedOnly: truthy(query.get("approvedOnly")),
+    });
+    return new Response(file.body, {
+      headers: {
+        "Content-Type": file.mediaType,
+        "Content-Disposition": `attachment; filename="${encodeURIComponent(file.fileName)}"`,
+        "Cache-Control": "no-store",
+      },
     });
   } catch (error) {
     return errorResponse(error);
