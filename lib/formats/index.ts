@@ -8,6 +8,7 @@ import { writeXliff20 } from "./xliff20";
 import type { ExportDocument, ExportFile, ExportFormat } from "./types";
 
 export * from "./types";
+export { readXliff, type XliffDocument, type XliffUnit } from "./xliff-reader";
 export { writeHtml, writeJson, writeMarkdown, writeTmx, writeTxt, writeXliff12, writeXliff20 };
 
 const WRITERS: Record<ExportFormat, (doc: ExportDocument) => ExportFile> = {

@@ -1,3 +1,4 @@
+import { textDirection } from "../text/direction";
 import { annotationAttributes, annotationSummary, approvalAttributes, approvalSummary, VERSO_NS } from "./verso-xliff-extension";
 import { xmlAttr, xmlText } from "./xml-escape";
 import type { ExportDocument, ExportFile, ExportSegment } from "./types";
@@ -10,7 +11,7 @@ export function writeXliff20(doc: ExportDocument): ExportFile {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<xliff xmlns="${XLIFF_20_NS}" xmlns:verso="${VERSO_NS}" version="2.0" srcLang="${xmlAttr(doc.article.sourceLang)}" trgLang="${xmlAttr(doc.version.lang)}">`,
-    `  <file id="f1" original="${xmlAttr(doc.article.slug)}" xml:space="preserve"${approvalAttributes(doc.version)}>`,
+    `  <file id="f1" original="${xmlAttr(doc.article.slug)}" srcDir="${textDirection(doc.article.sourceLang)}" trgDir="${textDirection(doc.version.lang)}" xml:space="preserve"${approvalAttributes(doc.version)}>`,
     "    <notes>",
     `      <note category="verso:approval">${xmlText(approvalSummary(doc.version))}</note>`,
     "    </notes>",
