@@ -120,7 +120,7 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
                 </td>
                 <td className="px-3 py-1.5">
                   <div className="flex flex-wrap items-center justify-end gap-2">
-                    {canApprove && version.status !== "approved" ? (
+                    {canApprove && !version.isSource && version.status !== "approved" ? (
                       <button
                         type="button"
                         onClick={() => openApprove(version)}
@@ -130,7 +130,7 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
                         {t("approve")}
                       </button>
                     ) : null}
-                    {canApprove ? (
+                    {canApprove && !version.isSource ? (
                       <button
                         type="button"
                         onClick={() => openChanges(version)}
@@ -170,7 +170,7 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
         </table>
       </details>
 
-      <dialog ref={approveDialog} aria-labelledby="approve-title" className="w-[36rem] max-w-[95vw] rounded-lg p-0 shadow-xl backdrop:bg-black/30">
+      <dialog ref={approveDialog} aria-labelledby="approve-title" className="m-auto w-[36rem] max-w-[95vw] rounded-lg p-0 shadow-xl backdrop:bg-black/30">
         <form onSubmit={approve} className="space-y-3 p-4">
           <h2 id="approve-title" className="text-lg font-semibold">
             {t("approveTitle", { version: targetName })}
@@ -230,7 +230,7 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
         </form>
       </dialog>
 
-      <dialog ref={changesDialog} aria-labelledby="changes-title" className="w-[32rem] max-w-[95vw] rounded-lg p-0 shadow-xl backdrop:bg-black/30">
+      <dialog ref={changesDialog} aria-labelledby="changes-title" className="m-auto w-[32rem] max-w-[95vw] rounded-lg p-0 shadow-xl backdrop:bg-black/30">
         <form onSubmit={sendChanges} className="space-y-3 p-4">
           <h2 id="changes-title" className="text-lg font-semibold">
             {t("changesTitle", { version: targetName })}
