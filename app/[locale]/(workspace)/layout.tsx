@@ -2,6 +2,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { Link } from "@/i18n/navigation";
+import { can } from "@/lib/server/authorize";
 import { signOutAction } from "./actions";
 import { currentActor } from "./current-actor";
 
@@ -26,6 +27,11 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <Link href="/report" className="text-sm text-slate-700 hover:underline">
             {t("nav.report")}
           </Link>
+          {can(actor, "user.list") ? (
+            <Link href="/admin" className="text-sm text-slate-700 hover:underline">
+              {t("admin.nav")}
+            </Link>
+          ) : null}
           <div className="ml-auto flex items-center gap-4">
             <LanguageSwitcher />
             {actor.kind === "user" ? (
