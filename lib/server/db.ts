@@ -13,8 +13,8 @@ const globalForPrisma = globalThis as unknown as { versoPrisma?: PrismaClient; v
  * connection Prisma uses: bulk imports run prepared statements on it inside
  * Prisma's own transaction (same connection, same BEGIN).
  */
-function sqliteAdapter() {
-  const factory = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: 5000 });
+function sqliteAdapter(url: string, onConnect: (client: SqliteConnection) => void) {
+  const factory = new PrismaBetterSQLite3({ url, timeout: 5000 });
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -24,7 +24,7 @@ function sqliteAdapter() {
       // WAL: readers never block the writer; NORMAL sync is durable against a killed process in WAL mode.
       client.pragma("journal_mode = WAL");
       client.pragma("synchronous = NORMAL");
-      globalForPrisma.versoSqlite = client;
+      onConnect(client);
       return adapter;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
@@ -36,17 +36,31 @@ export function sqliteConnection(): SqliteConnection | null {
   return globalForPrisma.versoSqlite ?? null;
 }
 
-function createClient(): PrismaClient {
+function createClient(url: string, onConnect: (client: SqliteConnection) => void = () => undefined): PrismaClient {
   return new PrismaClient({
     // Wait for a writer instead of failing with SQLITE_BUSY.
-    adapter: sqliteAdapter(),
+    adapter: sqliteAdapter(url, onConnect),
     log: process.env.NODE_ENV === "development" ? ["warn", "error"] : ["error"],
   });
 }
 
 /** The one Prisma client of the process. Only lib/server imports it. */
-export const db: PrismaClient = globalForPrisma.versoPrisma ?? createClient();
+export const db: PrismaClient =
+  globalForPrisma.versoPrisma ??
+  createClient(databaseUrl(), (client) => {
+    globalForPrisma.versoSqlite = client;
+  });
 globalForPrisma.versoPrisma = db;
+
+/**
+ * A separate client for another database (tests, restore targets), set up
+ * like `db`. Its connection is not the one sqliteConnection() returns, so
+ * insertMany on it takes the portable multi-row path (insertMany looks only at
+ * db's connection: keep `db` out of a transaction meanwhile). Disconnect it when done.
+ */
+export function openDatabase(url: string): PrismaClient {
+  return createClient(url);
+}
 
 /** A transaction client, as passed to $transaction callbacks. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
