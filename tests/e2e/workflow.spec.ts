@@ -102,6 +102,14 @@ test("an editor sees what blocks approval, approves with an override reason, and
   await expect(page.locator(`tr[data-version-id="${version.id}"]`)).toContainText("override: Leike is fixed in the CMS; deadline");
 });
 
+test("the audit log shows the approval with its override reason", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/en/admin/audit?action=version.approve");
+  const event = page.locator('tr[data-audit-action="version.approve"]').filter({ hasText: "Leike is fixed in the CMS; deadline" });
+  await expect(event).toHaveCount(1);
+  await expect(event).toContainText("e2e-editor@example.test");
+});
+
 test("an approved-only export of an unapproved version is refused with 409", async ({ request }) => {
   const response = await request.get(`/api/v1/articles/${SLUG}/export?lang=zh&format=txt&approvedOnly=1`, { headers: bearer("reviewer") });
   expect(response.status()).toBe(409);
