@@ -307,7 +307,7 @@ export async function restoreBackup(actor: Actor | null, backup: unknown, client
       throw new ConflictError(`restore needs an empty database; this one has rows in ${occupied.join(", ")}`, { tables: occupied });
     }
     for (const { model, columns, values } of plan) {
-      if (values.length > 0) await insertMany(tx, model.table, columns.map((c) => c.column), values);
+      if (values.length > 0) await insertMany(tx, model.table, columns.map((c) => c.column), values, client);
     }
     return { tables: Object.fromEntries(models.map((m) => [m.name, plan.find((p) => p.model === m)!.values.length])) };
   }, TRANSACTION_OPTIONS);

@@ -1,4 +1,5 @@
-import { sqliteConnection, type Tx } from "./db";
+import { db, sqliteConnection, type Tx } from "./db";
+import type { PrismaClient } from "./generated/prisma/client";
 import { databaseUrl } from "./database-url";
 
 type Value = string | number | boolean | Date | null;
@@ -22,11 +23,19 @@ function toDriver(value: Value, sqlite: boolean): Value {
  * Inserts many rows inside the caller's transaction. Prisma's createMany and
  * raw queries cost about 0.1 ms a row through the driver adapter; on SQLite
  * this uses the adapter's own connection directly, elsewhere multi-row INSERTs.
- * Table and column names are ours, never user input.
+ * Table and column names are ours, never user input. `client` is the client
+ * that opened `tx`: only `db`'s own connection is known, so transactions of
+ * other clients (restore targets) take the portable path.
  */
-export async function insertMany(tx: Tx, table: string, columns: readonly string[], rows: readonly Value[][]): Promise<void> {
+export async function insertMany(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Value[][],
+  client: PrismaClient = db,
+): Promise<void> {
   const sqlite = isSqlite();
-  const connection = sqlite ? sqliteConnection() : null;
+  const connection = sqlite && client === db ? sqliteConnection() : null;
   if (connection?.inTransaction) {
     // Prisma's transaction is open on this very connection: prepared statements join it, at native speed.
     const statement = connection.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);

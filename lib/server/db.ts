@@ -55,8 +55,8 @@ globalForPrisma.versoPrisma = db;
 /**
  * A separate client for another database (tests, restore targets), set up
  * like `db`. Its connection is not the one sqliteConnection() returns, so
- * insertMany on it takes the portable multi-row path (insertMany looks only at
- * db's connection: keep `db` out of a transaction meanwhile). Disconnect it when done.
+ * insertMany, told which client opened the transaction, takes the portable
+ * multi-row path. Disconnect it when done.
  */
 export function openDatabase(url: string): PrismaClient {
   return createClient(url);
