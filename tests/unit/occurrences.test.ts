@@ -67,7 +67,7 @@ describe("findOccurrences: whole words", () => {
 
 describe("occurrenceContext", () => {
   it("returns the text around the match, cut at spaces, with flags", () => {
-    const text = "Im Juni kündigte Suzkwer die Gründung einer neuen Firma an, die sich ganz der Sicherheit widmen soll.";
+    const text = "Nach langem Zögern kündigte Suzkwer die Gründung einer neuen Firma an, die sich ganz der Sicherheit widmen soll.";
     const [occurrence] = findOccurrences(text, "Suzkwer");
     const context = occurrenceContext(text, occurrence, 20);
     expect(context.match).toBe("Suzkwer");
