@@ -1,0 +1,89 @@
+import { isUnspaced, isWordChar, memo, primaryLang, versionWords, words } from "./text-words";
+import type { Check, CheckInput, Finding } from "./types";
+
+const CATEGORY = "Terminology/Inconsistent use of terminology";
+
+interface Matcher {
+  /** One-word variants (the common case), looked up per word. */
+  single: Map<string, string>;
+  /** Multi-word variants and variants in scripts without spaces, searched as substrings. */
+  phrases: { variant: string; canonical: string }[];
+}
+
+function matcherFor(input: CheckInput): Matcher {
+  const lang = primaryLang(input.lang);
+  return memo(input.shared, `glossary:matcher:${lang}`, () => {
+    const single = new Map<string, string>();
+    const phrases: Matcher["phrases"] = [];
+    for (const entry of input.glossary) {
+      if (primaryLang(entry.lang) !== lang) continue;
+      for (const variant of entry.variants) {
+        if (!variant || variant === entry.canonical) continue;
+        const asWords = words(variant);
+        if (asWords.length === 1 && asWords[0].text === variant) {
+          if (!single.has(variant)) single.set(variant, entry.canonical);
+        } else {
+          phrases.push({ variant, canonical: entry.canonical });
+        }
+      }
+    }
+    phrases.sort((a, b) => b.variant.length - a.variant.length);
+    return { single, phrases };
+  });
+}
+
+/** A match must not cut a word of a spaced script; next to Chinese or Japanese any boundary will do. */
+function atBoundary(text: string, start: number, end: number): boolean {
+  const first = text[start];
+  const last = text[end - 1];
+  const before = text[start - 1];
+  const after = text[end];
+  if (before !== undefined && !isUnspaced(first) && isWordChar(before)) return false;
+  if (after !== undefined && !isUnspaced(last) && isWordChar(after)) return false;
+  return true;
+}
+
+function finding(position: number, start: number, variant: string, canonical: string): Finding {
+  return {
+    checkId: "glossary",
+    position,
+    start,
+    end: start + variant.length,
+    level: "error",
+    message: `"${variant}" is a known wrong form of the glossary term "${canonical}"`,
+    params: { found: variant, expected: canonical },
+    suggestion: canonical,
+    mqmCategory: CATEGORY,
+  };
+}
+
+/** Known wrong variants of glossary terms in the version's language. */
+export const glossaryCheck: Check = {
+  id: "glossary",
+  run(input) {
+    const matcher = matcherFor(input);
+    if (matcher.single.size === 0 && matcher.phrases.length === 0) return [];
+    const findings: Finding[] = [];
+    const byPosition = versionWords(input.shared, input.version);
+    for (const segment of input.version.segments) {
+      const taken: [number, number][] = [];
+      if (matcher.single.size > 0) {
+        for (const word of byPosition.get(segment.position) ?? []) {
+          const canonical = matcher.single.get(word.text);
+          if (canonical === undefined) continue;
+          findings.push(finding(segment.position, word.start, word.text, canonical));
+          taken.push([word.start, word.end]);
+        }
+      }
+      for (const { variant, canonical } of matcher.phrases) {
+        for (let at = segment.text.indexOf(variant); at !== -1; at = segment.text.indexOf(variant, at + 1)) {
+          const end = at + variant.length;
+          if (!atBoundary(segment.text, at, end) || taken.some(([s, e]) => at < e && end > s)) continue;
+          findings.push(finding(segment.position, at, variant, canonical));
+          taken.push([at, end]);
+        }
+      }
+    }
+    return findings.sort((a, b) => a.position - b.position || a.start - b.start);
+  },
+};

@@ -1,0 +1,138 @@
+import { nameIndex, type NameIndex } from "./names-index";
+import { MAYBE_MIXED, singleScriptForms } from "./text-homoglyphs";
+import { invisibleSpans, isRtlLang } from "./text-invisible";
+import { latinWords, lookalikeKey, memo, words } from "./text-words";
+import type { Check, CheckInput, CheckSegment, Finding } from "./types";
+
+const ENTITY = "Accuracy/Mistranslation/Entity";
+const ENCODING = "Fluency/Character encoding";
+const SWAPPABLE = /[lI1|O0]/;
+
+/** Latin forms other versions use at a position, by look-alike key, with how many versions use each. */
+type KeyedForms = Map<string, Map<string, Set<string>>>;
+
+function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: number): KeyedForms {
+  return memo(shared, `lookalikes:forms:${position}`, () => {
+    const out: KeyedForms = new Map();
+    for (const v of index.versions.values()) {
+      for (const w of v.words.get(position) ?? []) {
+        if (!SWAPPABLE.test(w.text)) continue;
+        const key = lookalikeKey(w.text);
+        let forms = out.get(key);
+        if (!forms) out.set(key, (forms = new Map()));
+        let ids = forms.get(w.text);
+        if (!ids) forms.set(w.text, (ids = new Set()));
+        ids.add(v.version.id);
+      }
+    }
+    return out;
+  });
+}
+
+function glossaryKeys(input: CheckInput): Map<string, string> {
+  return memo(input.shared, "lookalikes:glossary", () => {
+    const out = new Map<string, string>();
+    for (const entry of input.glossary) out.set(lookalikeKey(entry.canonical), entry.canonical);
+    return out;
+  });
+}
+
+/** l/I/1 and O/0 swaps in a word that other versions, or the glossary, spell with the other letter. */
+function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Finding[] {
+  const me = input.version.id;
+  const mine = index.versions.get(me)?.words.get(segment.position) ?? latinWords(segment.text);
+  const out: Finding[] = [];
+  for (const word of mine) {
+    if (word.text.length < 3 || !SWAPPABLE.test(word.text) || !/\p{L}/u.test(word.text)) continue;
+    const key = lookalikeKey(word.text);
+    const forms = keyedFormsAt(index, input.shared, segment.position).get(key);
+    const votes = (form: string) => {
+      const ids = forms?.get(form);
+      return ids ? ids.size - (ids.has(me) ? 1 : 0) : 0;
+    };
+    let expected: string | null = null;
+    let best = votes(word.text);
+    for (const form of forms?.keys() ?? []) {
+      if (form !== word.text && votes(form) > best) {
+        expected = form;
+        best = votes(form);
+      }
+    }
+    const canonical = glossaryKeys(input).get(key);
+    if (!expected && canonical && canonical !== word.text) expected = canonical;
+    if (!expected) continue;
+    out.push({
+      checkId: "lookalikes",
+      position: segment.position,
+      start: word.start,
+      end: word.end,
+      level: "error",
+      message: `"${word.text}" mixes up look-alike characters (l/I/1, O/0): "${expected}" is meant`,
+      params: { found: word.text, expected },
+      suggestion: expected,
+      mqmCategory: ENTITY,
+    });
+  }
+  return out;
+}
+
+/** Words mixing Latin, Cyrillic or Greek letters that look the same. */
+function homoglyphs(input: CheckInput, segment: CheckSegment): Finding[] {
+  const out: Finding[] = [];
+  for (const word of words(segment.text)) {
+    if (!MAYBE_MIXED.test(word.text)) continue;
+    const forms = singleScriptForms(word.text, input.lang);
+    if (forms.length === 0) continue;
+    const here = input.others.map((v) => v.segments.find((s) => s.position === segment.position)?.text ?? "");
+    if (here.some((text) => text.includes(word.text))) continue;
+    const attested = forms.filter((form) => here.some((text) => text.includes(form)));
+    const suggestion = forms.length === 1 ? forms[0] : attested.length === 1 ? attested[0] : undefined;
+    out.push({
+      checkId: "lookalikes",
+      position: segment.position,
+      start: word.start,
+      end: word.end,
+      level: suggestion ? "error" : "warning",
+      message: suggestion
+        ? `"${word.text}" mixes letters of different scripts that look alike; "${suggestion}" is meant`
+        : `"${word.text}" mixes letters of different scripts that look alike`,
+      params: suggestion ? { found: word.text, expected: suggestion } : { found: word.text },
+      suggestion,
+      mqmCategory: ENCODING,
+    });
+  }
+  return out;
+}
+
+/** Zero-width and bidi control characters hidden in the text. */
+function invisibles(input: CheckInput, segment: CheckSegment): Finding[] {
+  return invisibleSpans(segment.text).map((span) => {
+    const bidiOnly = !span.kinds.has("zero-width");
+    const what = bidiOnly ? "bidi control" : span.kinds.has("bidi") ? "zero-width and bidi control" : "zero-width";
+    return {
+      checkId: "lookalikes",
+      position: segment.position,
+      start: span.start,
+      end: span.end,
+      // Right-to-left text may need bidi controls around embedded Latin; elsewhere they only hide things.
+      level: bidiOnly && isRtlLang(input.lang) ? "warning" : "error",
+      message: `Invisible ${what} characters${span.without ? ` in "${span.without}"` : ""}`,
+      params: { kind: what, text: span.without },
+      suggestion: span.without,
+      mqmCategory: ENCODING,
+    };
+  });
+}
+
+/** Look-alike characters: l/I/1 and O/0 swaps in names, mixed-script homoglyphs, invisible characters. */
+export const lookalikesCheck: Check = {
+  id: "lookalikes",
+  run(input) {
+    const index = nameIndex(input);
+    const findings: Finding[] = [];
+    for (const segment of input.version.segments) {
+      findings.push(...swaps(input, index, segment), ...homoglyphs(input, segment), ...invisibles(input, segment));
+    }
+    return findings.sort((a, b) => a.position - b.position || a.start - b.start);
+  },
+};

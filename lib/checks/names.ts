@@ -1,0 +1,140 @@
+import { isInflectionOf, nameDistance, nameIndex, type NameCluster, type VersionNames } from "./names-index";
+import { lookalikeKey, startsUpper, type Word } from "./text-words";
+import type { Check, CheckInput, Finding } from "./types";
+
+const CATEGORY = "Accuracy/Mistranslation/Entity";
+
+/** Shanghái and Shanghai are one name: accents are a local convention, not a garble. */
+function withoutAccents(word: string): string {
+  return word.normalize("NFD").replace(/\p{M}/gu, "");
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+/** A difference confined to the last two letters is more often a local form (Institut/Institute) than a garble. */
+function onlyEndingDiffers(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i].toLowerCase() === b[i].toLowerCase()) i++;
+  return i >= Math.max(a.length, b.length) - 2;
+}
+
+interface Expectation {
+  cluster: NameCluster;
+  /** Others at this position that use some spelling of the name. */
+  voters: number;
+  deficit: number;
+}
+
+/** Names most other versions use at this position more often than this version does. */
+function expectations(position: number, me: VersionNames, latinOthers: VersionNames[], clusters: NameCluster[]): Expectation[] {
+  const present = latinOthers.filter((v) => v.words.has(position));
+  const needed = Math.max(2, Math.floor(present.length / 2) + 1);
+  const mine = me.words.get(position) ?? [];
+  const out: Expectation[] = [];
+  for (const cluster of clusters) {
+    let voters = 0;
+    for (const id of cluster.counts.keys()) if (id !== me.version.id) voters++;
+    if (voters < needed) continue;
+    const expected = Math.max(1, median(present.map((v) => cluster.counts.get(v.version.id) ?? 0)));
+    const have = mine.filter((w) => w.text.includes(cluster.rep)).length;
+    if (have < expected) out.push({ cluster, voters, deficit: expected - have });
+  }
+  return out;
+}
+
+function votersOf(cluster: NameCluster, form: string, exclude: string): number {
+  const set = cluster.formVoters.get(form);
+  if (!set) return 0;
+  return set.has(exclude) ? set.size - 1 : set.size;
+}
+
+interface Match {
+  word: Word;
+  expectation: Expectation;
+  distance: number;
+}
+
+/** This version's nearest spelling to an expected name, if it is close enough and less attested than the name. */
+function bestMatch(word: Word, expectations: Expectation[], support: Map<string, number>, me: string): Match | null {
+  let best: Match | null = null;
+  for (const expectation of expectations) {
+    const { cluster } = expectation;
+    const rep = cluster.rep;
+    if (word.text === rep || isInflectionOf(word.text, rep) || lookalikeKey(word.text) === lookalikeKey(rep)) continue;
+    if (withoutAccents(word.text) === withoutAccents(rep)) continue;
+    if (votersOf(cluster, word.text, me) >= votersOf(cluster, rep, me)) continue;
+    if ((support.get(word.text) ?? 0) >= (support.get(rep) ?? 0)) continue;
+    let distance: number | null = null;
+    for (const member of cluster.members) {
+      if (member === word.text) continue;
+      const d = nameDistance(word.text, member);
+      if (d !== null && (distance === null || d < distance)) distance = d;
+    }
+    if (distance === null) continue;
+    if (!best || distance < best.distance) best = { word, expectation, distance };
+  }
+  return best;
+}
+
+function finding(input: CheckInput, position: number, match: Match, me: VersionNames): Finding {
+  const expected = match.expectation.cluster.rep;
+  const found = match.word.text;
+  const elsewhere = me.firstUse.get(expected);
+  const params: Record<string, string | number> = { found, expected, versions: match.expectation.voters };
+  let message = `"${found}" looks like a garbled "${expected}": ${match.expectation.voters} other versions have this name here`;
+  if (elsewhere !== undefined && elsewhere !== position) {
+    params.elsewhere = elsewhere;
+    message += `; this version spells it "${expected}" in segment ${elsewhere}`;
+  }
+  return {
+    checkId: "names",
+    position,
+    start: match.word.start,
+    end: match.word.end,
+    level: onlyEndingDiffers(found, expected) ? "warning" : "error",
+    message,
+    params,
+    suggestion: expected,
+    mqmCategory: CATEGORY,
+  };
+}
+
+/**
+ * Cross-version names: where most versions agree on a name at a position and this version
+ * has fewer of it, its nearest capitalised word of the same shape is probably a garble.
+ */
+export const namesCheck: Check = {
+  id: "names",
+  run(input) {
+    const index = nameIndex(input);
+    const me = index.versions.get(input.version.id);
+    if (!me || !me.latin) return [];
+    const latinOthers = [...index.versions.values()].filter((v) => v.latin && v.version.id !== me.version.id);
+    const findings: Finding[] = [];
+    for (const segment of input.version.segments) {
+      const position = segment.position;
+      const open = expectations(position, me, latinOthers, index.clustersAt(position));
+      if (open.length === 0) continue;
+      const matches: Match[] = [];
+      for (const word of me.words.get(position) ?? []) {
+        if (!startsUpper(word.text)) continue;
+        const match = bestMatch(word, open, index.support, me.version.id);
+        if (match) matches.push(match);
+      }
+      matches.sort((a, b) => a.distance - b.distance || a.word.start - b.word.start);
+      const left = new Map(open.map((e) => [e, e.deficit]));
+      for (const match of matches) {
+        const remaining = left.get(match.expectation) ?? 0;
+        if (remaining <= 0) continue;
+        // A dictionary word only one letter off is more likely a word of the language than a garble.
+        if (match.distance === 1 && input.speller?.correct(match.word.text)) continue;
+        left.set(match.expectation, remaining - 1);
+        findings.push(finding(input, position, match, me));
+      }
+    }
+    return findings.sort((a, b) => a.position - b.position || a.start - b.start);
+  },
+};
