@@ -1,0 +1,76 @@
+import type { CheckSegment, CheckVersion } from "./types";
+
+/** The primary language subtag: "de-CH" → "de". */
+export function baseLang(tag: string): string {
+  return tag.split(/[-_]/)[0].toLowerCase();
+}
+
+export type Script = "Latin" | "Cyrillic" | "Greek" | "Han" | "Kana" | "Hangul" | "Arabic" | "Hebrew" | "Devanagari" | "Thai" | "Other";
+
+const SCRIPT_TESTS: [Script, RegExp][] = [
+  ["Latin", /\p{Script=Latin}/u],
+  ["Han", /\p{Script=Han}/u],
+  ["Cyrillic", /\p{Script=Cyrillic}/u],
+  ["Kana", /[\p{Script=Hiragana}\p{Script=Katakana}ー]/u],
+  ["Hangul", /\p{Script=Hangul}/u],
+  ["Greek", /\p{Script=Greek}/u],
+  ["Arabic", /\p{Script=Arabic}/u],
+  ["Hebrew", /\p{Script=Hebrew}/u],
+  ["Devanagari", /\p{Script=Devanagari}/u],
+  ["Thai", /\p{Script=Thai}/u],
+];
+
+/** The script of one letter, or null for digits, punctuation and spaces. */
+export function scriptOf(char: string): Script | null {
+  if (!/\p{L}/u.test(char)) return null;
+  for (const [script, test] of SCRIPT_TESTS) if (test.test(char)) return script;
+  return "Other";
+}
+
+const NATIVE: Record<string, Script[]> = {
+  ru: ["Cyrillic"], uk: ["Cyrillic"], bg: ["Cyrillic"], sr: ["Cyrillic"], be: ["Cyrillic"], mk: ["Cyrillic"], kk: ["Cyrillic"],
+  el: ["Greek"],
+  ja: ["Han", "Kana"],
+  zh: ["Han"],
+  ko: ["Hangul", "Han"],
+  ar: ["Arabic"], fa: ["Arabic"], ur: ["Arabic"],
+  he: ["Hebrew"], yi: ["Hebrew"],
+  hi: ["Devanagari"], mr: ["Devanagari"], ne: ["Devanagari"], sa: ["Devanagari"],
+  th: ["Thai"],
+};
+
+/**
+ * Scripts a language is written in. Latin is always allowed: names and
+ * brands stay in Latin letters in every language.
+ */
+export function nativeScripts(lang: string): Set<Script> {
+  return new Set<Script>(["Latin", ...(NATIVE[baseLang(lang)] ?? [])]);
+}
+
+const CJK_LANGS = new Set(["zh", "ja", "ko"]);
+
+export function isCjkLang(lang: string): boolean {
+  return CJK_LANGS.has(baseLang(lang));
+}
+
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * Length in Latin-letter equivalents: a Han, kana or Hangul character carries
+ * about as much content as 2.5 Latin characters.
+ */
+export function contentLength(text: string): number {
+  const wide = text.match(WIDE)?.length ?? 0;
+  return text.length - wide + wide * 2.5;
+}
+
+/** A version's segments by position, built once per article. */
+export function segmentsByPosition(version: CheckVersion, shared: Map<string, unknown>): Map<number, CheckSegment> {
+  const key = `lang-scripts:by-position:${version.id}`;
+  let map = shared.get(key) as Map<number, CheckSegment> | undefined;
+  if (!map) {
+    map = new Map(version.segments.map((segment) => [segment.position, segment]));
+    shared.set(key, map);
+  }
+  return map;
+}

@@ -1,0 +1,98 @@
+import { extractQuantities, sameValue, type Quantity } from "./lang-numbers";
+import type { Check, CheckInput, CheckVersion, Finding } from "./types";
+
+/** The source's quantities per position, extracted once per article. */
+function sourceQuantities(source: CheckVersion, shared: Map<string, unknown>): Map<number, Quantity[]> {
+  const key = `numbers:source:${source.id}`;
+  let map = shared.get(key) as Map<number, Quantity[]> | undefined;
+  if (!map) {
+    map = new Map();
+    for (const segment of source.segments) {
+      const quantities = extractQuantities(segment.text, source.lang, true);
+      // Scale words without a number first, so that "1万亿" stays to name a mismatch.
+      if (quantities.length) map.set(segment.position, quantities.sort((a, b) => Number(b.bare) - Number(a.bare)));
+    }
+    shared.set(key, map);
+  }
+  return map;
+}
+
+const matches = (a: Quantity, b: Quantity) => a.values.some((x) => b.values.some((y) => sameValue(x, y)));
+
+// 7 billion written as 700 million or 7 million: same figure, wrong scale.
+function scaleSlip(source: Quantity, target: Quantity): boolean {
+  for (const s of source.values) {
+    for (const t of target.values) {
+      if (Math.min(s, t) < 1e3) continue;
+      const exponent = Math.log10(Math.max(s, t) / Math.min(s, t));
+      const rounded = Math.round(exponent);
+      if (rounded >= 1 && rounded <= 6 && Math.abs(exponent - rounded) < 1e-9) return true;
+    }
+  }
+  return false;
+}
+
+const format = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+
+function checkSegment(position: number, text: string, source: Quantity[], input: CheckInput): Finding[] {
+  const target = extractQuantities(text, input.lang);
+  const used = new Set<number>();
+  const missing: Quantity[] = [];
+  for (const quantity of source) {
+    const index = target.findIndex((t, i) => !used.has(i) && matches(quantity, t));
+    if (index >= 0) used.add(index);
+    else missing.push(quantity);
+  }
+  const findings: Finding[] = [];
+  for (const quantity of missing) {
+    const index = target.findIndex((t, i) => !used.has(i) && scaleSlip(quantity, t));
+    if (index >= 0) {
+      used.add(index);
+      const wrong = target[index];
+      findings.push({
+        checkId: "numbers",
+        position,
+        start: wrong.start,
+        end: wrong.end,
+        level: "error",
+        message: `“${wrong.text}” (${format(wrong.values[0])}) does not match “${quantity.text}” (${format(quantity.values[0])}) in the source`,
+        params: { found: wrong.text, foundValue: format(wrong.values[0]), expected: quantity.text, expectedValue: format(quantity.values[0]) },
+        mqmCategory: "Accuracy/Mistranslation",
+      });
+    } else {
+      findings.push({
+        checkId: "numbers",
+        position,
+        start: 0,
+        end: 0,
+        level: "warning",
+        message: `The source number “${quantity.text}” (${format(quantity.values[0])}) is not in this segment`,
+        params: { expected: quantity.text, expectedValue: format(quantity.values[0]) },
+        mqmCategory: "Accuracy/Mistranslation",
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * Numbers of the source that are missing or different in the translation.
+ * Digit grouping, decimal commas, scale words (70亿 = 7 Milliarden = 7
+ * billion), months and number words are normalised first. A figure with the
+ * wrong power of ten is an error; a figure not found at all is a warning,
+ * since translators may legitimately rephrase ("half as many").
+ */
+export const numbersCheck: Check = {
+  id: "numbers",
+  run(input) {
+    const { version, source } = input;
+    if (!source || version.isSource) return [];
+    const bySource = sourceQuantities(source, input.shared);
+    const findings: Finding[] = [];
+    for (const segment of version.segments) {
+      const quantities = bySource.get(segment.position);
+      if (quantities) findings.push(...checkSegment(segment.position, segment.text, quantities, input));
+    }
+    return findings;
+  },
+};

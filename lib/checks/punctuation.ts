@@ -1,0 +1,110 @@
+import { baseLang, isCjkLang, segmentsByPosition } from "./lang-scripts";
+import { isBracket, quoteStyle, quotesBalanced, scanQuotes } from "./punct-quotes";
+import type { Check, CheckInput, CheckSegment, Finding } from "./types";
+
+const CATEGORY = "Fluency/Punctuation";
+
+// ". ." and ",," but not an ellipsis "..." or ". . .".
+const DOUBLED = /(?<!\.[ \u00a0]?)\.[ \u00a0]?\.(?![ \u00a0]?\.)|,[ \u00a0]?,|;[ \u00a0]?;|(?<!\p{L}):[ \u00a0]?:|。。|，，|、、/gu;
+// A space before punctuation that takes none; French spaces before ; : ! ? are allowed.
+const SPACE_BEFORE = /(?<=[\p{L}\p{N})\]"”»’])[ \u00a0]+([,.;:!?])(?=\s|$|["“”»«’)])/gu;
+const SPACE_BEFORE_FR = /(?<=[\p{L}\p{N})\]"”»’])[ \u00a0]+([,.])(?=\s|$|["“”»«’)])/gu;
+// A single quote with no letter on either side: a leftover, not an apostrophe.
+const ISOLATED_SINGLE = /(?<![\p{L}\p{N}])['’‘](?![\p{L}\p{N}])/gu;
+const ABBREVIATION = /(?:^|[\s(])(?:\p{L}{1,2}|Inc|Ltd|Corp|Nr|bzw|usw|etc|ca|Dr|Mr|Mrs|Ms|St|vs|Jr|Sr|[\p{L}.]+\.\p{L}+)$/u;
+const SENTENCE_INSIDE = /[.!?…]\s+\p{Lu}/u;
+
+function finding(position: number, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
+  return { checkId: "punctuation", position, start, end, level, message, params, mqmCategory: CATEGORY };
+}
+
+/** Whether the source's marks at each position pair up, worked out once per article. */
+function sourceBalance(input: CheckInput): Map<number, boolean> {
+  const source = input.source!;
+  const key = `punctuation:source-balanced:${source.id}`;
+  let map = input.shared.get(key) as Map<number, boolean> | undefined;
+  if (!map) {
+    map = new Map(source.segments.map((segment) => [segment.position, quotesBalanced(segment.text, source.lang)]));
+    input.shared.set(key, map);
+  }
+  return map;
+}
+
+function quoteFindings(segment: CheckSegment, next: CheckSegment | undefined, input: CheckInput, sourceBalanced: boolean): Finding[] {
+  const { text, position } = segment;
+  const findings: Finding[] = [];
+  const cjk = isCjkLang(input.lang);
+  const style = quoteStyle(input.lang);
+  for (const event of scanQuotes(text, input.lang)) {
+    const params = { mark: event.mark };
+    if (event.kind === "stray-close") {
+      const level = sourceBalanced && !isBracket(event.mark) ? "error" : "warning";
+      findings.push(finding(position, event.at, event.at + 1, level, `Closing mark ${event.mark} has no opening mark`, params));
+    } else if (event.kind === "unclosed") {
+      // A quotation that runs on into the next paragraph reopens there.
+      const continues = next !== undefined && style.openers.has(next.text.trimStart()[0] ?? "");
+      if (continues) continue;
+      const level = sourceBalanced && !isBracket(event.mark) ? "error" : "warning";
+      findings.push(finding(position, event.at, event.at + 1, level, `Opening mark ${event.mark} is never closed`, params));
+    } else if (!cjk && !isBracket(event.mark)) {
+      const after = text.slice(event.at + 1);
+      const lowerNext = /^\s+\p{Ll}/u.test(after);
+      if (!lowerNext) continue;
+      const before = text.slice(0, event.at);
+      if (/[.!?]$/.test(before)) {
+        const level = ABBREVIATION.test(before.slice(0, -1)) ? "warning" : "error";
+        findings.push(finding(position, event.at - 1, event.at + 1, level, "Quotation closed after a full stop, but the sentence goes on in lower case", params));
+      } else if (!/[,;:]$/.test(before) && SENTENCE_INSIDE.test(text.slice(event.openAt! + 1, event.at))) {
+        findings.push(finding(position, event.at, event.at + 1, "warning", "Quotation closed in the middle of a sentence", params));
+      }
+    }
+  }
+  return findings;
+}
+
+function otherFindings(segment: CheckSegment, input: CheckInput): Finding[] {
+  const { text, position } = segment;
+  const findings: Finding[] = [];
+  const doubled: [number, number][] = [];
+  for (const match of text.matchAll(DOUBLED)) {
+    doubled.push([match.index, match.index + match[0].length]);
+    findings.push(finding(position, match.index, match.index + match[0].length, "error", `Doubled punctuation “${match[0]}”`, { found: match[0] }));
+  }
+  const space = baseLang(input.lang) === "fr" ? SPACE_BEFORE_FR : SPACE_BEFORE;
+  if (!isCjkLang(input.lang)) {
+    for (const match of text.matchAll(space)) {
+      const at = match.index;
+      if (doubled.some(([start, end]) => at < end && at + match[0].length > start)) continue;
+      findings.push(finding(position, at, at + match[0].length, "warning", `Space before “${match[1]}”`, { mark: match[1] }));
+    }
+  }
+  for (const match of text.matchAll(ISOLATED_SINGLE)) {
+    findings.push(finding(position, match.index, match.index + 1, "error", `Stray quotation mark ${match[0]}`, { mark: match[0] }));
+  }
+  return findings;
+}
+
+/**
+ * Punctuation by the conventions of the version's language: quotation marks
+ * and brackets that do not pair up, a quotation closed after a full stop while
+ * the sentence runs on in lower case (MT damage like `Ankündigung.“ des
+ * Rücktritts.`), doubled punctuation, stray single quotes and spaces before
+ * punctuation. Unpaired marks are errors only where the source's marks pair up.
+ */
+export const punctuationCheck: Check = {
+  id: "punctuation",
+  run(input) {
+    const { version, source } = input;
+    if (version.isSource) return [];
+    const balanced = source ? sourceBalance(input) : null;
+    const byPosition = segmentsByPosition(version, input.shared);
+    const findings: Finding[] = [];
+    for (const segment of version.segments) {
+      if (segment.kind === "meta") continue;
+      const sourceBalanced = balanced ? (balanced.get(segment.position) ?? true) : true;
+      findings.push(...quoteFindings(segment, byPosition.get(segment.position + 1), input, sourceBalanced));
+      findings.push(...otherFindings(segment, input));
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,49 @@
+import type { Check, Finding } from "./types";
+
+function finding(position: number, level: Finding["level"], message: string, params: Finding["params"], mqmCategory: string): Finding {
+  return { checkId: "structure", position, start: 0, end: 0, level, message, params, mqmCategory };
+}
+
+/**
+ * Alignment gaps against the source. A position the source has and this
+ * version lacks is reported at that very position (start = end = 0), so the
+ * grid can show it on the empty "missing" cell; an empty segment counts the
+ * same. A position beyond or outside the source's is extra text. Missing
+ * paragraphs and titles are errors; missing headings and site lines warnings.
+ */
+export const structureCheck: Check = {
+  id: "structure",
+  run(input) {
+    const { version, source } = input;
+    if (!source || version.isSource) return [];
+    const mine = new Map(version.segments.map((segment) => [segment.position, segment]));
+    const sourcePositions = new Set(source.segments.map((segment) => segment.position));
+    const findings: Finding[] = [];
+    for (const sourceSegment of source.segments) {
+      if (sourceSegment.text.trim() === "") continue;
+      const kind = sourceSegment.kind;
+      const level = kind === "paragraph" || kind === "title" ? "error" : "warning";
+      const segment = mine.get(sourceSegment.position);
+      if (!segment) {
+        findings.push(finding(sourceSegment.position, level, `Missing: the source has a ${kind} here and this version has nothing`, { kind }, "Accuracy/Omission"));
+      } else if (segment.text.trim() === "") {
+        findings.push(finding(sourceSegment.position, level, `Empty: the source has a ${kind} here`, { kind }, "Accuracy/Omission"));
+      }
+    }
+    const lastSource = Math.max(-Infinity, ...sourcePositions);
+    for (const segment of version.segments) {
+      if (sourcePositions.has(segment.position) || segment.text.trim() === "") continue;
+      const beyond = segment.position > lastSource;
+      findings.push(
+        finding(
+          segment.position,
+          "warning",
+          beyond ? "Extra: this segment comes after the end of the source" : "Extra: the source has no segment at this position",
+          { beyond: beyond ? 1 : 0 },
+          "Accuracy/Addition",
+        ),
+      );
+    }
+    return findings;
+  },
+};

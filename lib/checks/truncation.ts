@@ -1,0 +1,118 @@
+import { endsLikeSentence } from "../text/classify";
+import { baseLang, contentLength, segmentsByPosition } from "./lang-scripts";
+import type { Check, CheckInput, CheckSegment, CheckVersion, Finding } from "./types";
+
+// Words a sentence cannot end on: articles, conjunctions and abbreviations that announce more ("d." for "d. h.").
+const DANGLING: Record<string, Set<string>> = {
+  de: new Set(["der", "den", "dem", "des", "zum", "zur", "im", "am", "vom", "beim", "und", "oder", "bzw", "sog", "ca", "vgl", "inkl", "bspw", "sowie"]),
+  en: new Set(["the", "an", "and", "or", "i.e", "e.g", "viz", "including"]),
+  fr: new Set(["le", "la", "les", "du", "des", "au", "aux", "et", "ou", "de", "c.-à-d", "notamment"]),
+  es: new Set(["el", "la", "los", "las", "del", "al", "y", "o", "de", "entre"]),
+  ru: new Set(["и", "в", "на", "с", "по", "к", "о", "для", "или", "то есть"]),
+};
+const DANGLING_CJK = /(?:すなわち|つまり|および|または|ならびに|そして|ないし|即|以及|和|与|或|及|并且|而且|但是)[。．]$/u;
+const LAST_WORD = /(?:^|[\s(,;:])([\p{L}][\p{L}.-]*?)\.$/u;
+const SINGLE_LOWER = /^\p{Ll}$/u;
+
+/** Far shorter than the source: a paragraph's share of the text compared with the version's overall share. */
+const SHORT_RATIO = 0.5;
+/** The other versions must be of normal length there, or the source itself is odd. */
+const OTHERS_NORMAL = 0.75;
+/** Shorter source paragraphs vary too much to judge. */
+const MIN_SOURCE_LENGTH = 80;
+
+/** How long a version is compared with the source, over the paragraphs both have: one factor per version and article. */
+function lengthFactor(version: CheckVersion, source: CheckVersion, shared: Map<string, unknown>): number {
+  const key = `truncation:factor:${version.id}`;
+  let factor = shared.get(key) as number | undefined;
+  if (factor === undefined) {
+    const bySource = segmentsByPosition(source, shared);
+    let mine = 0;
+    let theirs = 0;
+    for (const segment of version.segments) {
+      const counterpart = bySource.get(segment.position);
+      if (!counterpart || counterpart.kind !== "paragraph") continue;
+      mine += contentLength(segment.text);
+      theirs += contentLength(counterpart.text);
+    }
+    factor = mine > 0 && theirs > 0 ? mine / theirs : 1;
+    shared.set(key, factor);
+  }
+  return factor;
+}
+
+function relativeLength(segment: CheckSegment, sourceSegment: CheckSegment, factor: number): number {
+  return contentLength(segment.text) / contentLength(sourceSegment.text) / factor;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function danglingEnd(text: string, lang: string): string | null {
+  const cjk = text.match(DANGLING_CJK);
+  if (cjk) return cjk[0];
+  const match = text.match(LAST_WORD);
+  if (!match) return null;
+  const word = match[1];
+  if (SINGLE_LOWER.test(word) || DANGLING[lang]?.has(word.toLowerCase())) return `${word}.`;
+  return null;
+}
+
+function finding(position: number, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
+  return { checkId: "truncation", position, start, end, level, message, params, mqmCategory: "Accuracy/Omission" };
+}
+
+function checkSegment(segment: CheckSegment, sourceSegment: CheckSegment, input: CheckInput, factor: number): Finding | null {
+  const text = segment.text.trimEnd();
+  const lang = baseLang(input.lang);
+  const sourceEnds = endsLikeSentence(sourceSegment.text);
+  const others = input.others.map((other) => segmentsByPosition(other, input.shared).get(segment.position)).filter((s) => s !== undefined);
+  const othersEnd = others.filter((other) => endsLikeSentence(other.text)).length;
+
+  const dangling = danglingEnd(text, lang);
+  if (dangling && sourceEnds) {
+    return finding(segment.position, text.length - dangling.length, text.length, "error", `The paragraph ends on “${dangling}”: cut off?`, { ending: dangling });
+  }
+  if (!endsLikeSentence(text) && sourceEnds && othersEnd * 2 >= others.length) {
+    return finding(segment.position, text.length, text.length, "warning", "The paragraph has no final punctuation, unlike the source", {});
+  }
+  if (contentLength(sourceSegment.text) < MIN_SOURCE_LENGTH) return null;
+  const relative = relativeLength(segment, sourceSegment, factor);
+  if (relative >= SHORT_RATIO) return null;
+  const source = input.source!;
+  const othersRelative = input.others.flatMap((other) => {
+    const theirs = segmentsByPosition(other, input.shared).get(segment.position);
+    return theirs ? [relativeLength(theirs, sourceSegment, lengthFactor(other, source, input.shared))] : [];
+  });
+  if (othersRelative.length && median(othersRelative) < OTHERS_NORMAL) return null;
+  const percent = Math.round(relative * 100);
+  return finding(segment.position, 0, 0, "warning", `The paragraph is far shorter than the source (${percent}% of the usual length)`, { percent });
+}
+
+/**
+ * Paragraphs cut off by machine translation: ending on a dangling
+ * abbreviation or article ("Governance-Konzepten, d.", "entre el."), ending
+ * without punctuation where the source and the other versions have it, or far
+ * shorter than the source compared with the rest of the version and with the
+ * other versions. Titles, headings and site lines are skipped.
+ */
+export const truncationCheck: Check = {
+  id: "truncation",
+  run(input) {
+    const { version, source } = input;
+    if (!source || version.isSource) return [];
+    const bySource = segmentsByPosition(source, input.shared);
+    const factor = lengthFactor(version, source, input.shared);
+    const findings: Finding[] = [];
+    for (const segment of version.segments) {
+      const sourceSegment = bySource.get(segment.position);
+      if (!sourceSegment || sourceSegment.kind !== "paragraph" || sourceSegment.text.trim() === "") continue;
+      const found = checkSegment(segment, sourceSegment, input, factor);
+      if (found) findings.push(found);
+    }
+    return findings;
+  },
+};

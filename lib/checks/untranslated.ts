@@ -1,0 +1,174 @@
+import { franc } from "franc-min";
+import { isLanguageSwitcher } from "../text/classify";
+import { baseLang, isCjkLang, nativeScripts, segmentsByPosition, type Script } from "./lang-scripts";
+import { FUNCTION_WORDS, MARKER_WORDS } from "./lang-stopwords";
+import type { Check, CheckInput, CheckSegment, Finding } from "./types";
+
+const CATEGORY = "Accuracy/Untranslated text";
+
+const SCRIPT_RUNS: [Script, RegExp, string][] = [
+  ["Han", /\p{Script=Han}+(?:[\s·・]*\p{Script=Han}+)*/gu, "Chinese characters"],
+  ["Kana", /[\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu, "Japanese kana"],
+  ["Hangul", /\p{Script=Hangul}+(?:\s+\p{Script=Hangul}+)*/gu, "Korean"],
+  ["Cyrillic", /\p{Script=Cyrillic}+(?:[\s-]+\p{Script=Cyrillic}+)*/gu, "Cyrillic"],
+  ["Greek", /\p{Script=Greek}+(?:\s+\p{Script=Greek}+)*/gu, "Greek"],
+  ["Arabic", /\p{Script=Arabic}+(?:\s+\p{Script=Arabic}+)*/gu, "Arabic"],
+  ["Hebrew", /\p{Script=Hebrew}+(?:\s+\p{Script=Hebrew}+)*/gu, "Hebrew"],
+];
+const WIDE_SCRIPTS = new Set<Script>(["Han", "Kana", "Hangul"]);
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+const WORD = /\p{L}[\p{L}\p{M}'’-]*/gu;
+const LOWER_WORD = /^\p{Ll}/u;
+const LOWER_INITIAL_WORD = /(?<![\p{L}])\p{Ll}\p{L}+/gu;
+const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const ISO3: Record<string, string> = { de: "deu", en: "eng", fr: "fra", es: "spa" };
+const OPENING_QUOTES = /[„“"«‚‘‹「『]/u;
+const CLOSING_QUOTES = /[“”"»‘’›」』]/u;
+
+function finding(position: number, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
+  return { checkId: "untranslated", position, start, end, level, message, params, mqmCategory: CATEGORY };
+}
+
+/** Text a translator would have to translate: real words, not only names, numbers or dates. */
+function translatable(text: string): boolean {
+  return (text.match(LOWER_INITIAL_WORD)?.length ?? 0) >= 2 || (text.match(WIDE_CHAR)?.length ?? 0) >= 2;
+}
+
+function identicalToSource(segment: CheckSegment, sourceSegment: CheckSegment | undefined, input: CheckInput): Finding | null {
+  if (!sourceSegment || !input.source || baseLang(input.source.lang) === baseLang(input.lang)) return null;
+  const text = segment.text.trim();
+  if (text !== sourceSegment.text.trim() || !translatable(text) || isLanguageSwitcher(text)) return null;
+  return finding(segment.position, 0, 0, "error", "The segment is identical to the source: not translated", {});
+}
+
+function wrongScript(segment: CheckSegment, input: CheckInput, sourceText: string): Finding[] {
+  const native = nativeScripts(input.lang);
+  const findings: Finding[] = [];
+  for (const [script, regex, name] of SCRIPT_RUNS) {
+    if (native.has(script)) continue;
+    for (const match of segment.text.matchAll(regex)) {
+      const run = match[0];
+      const start = match.index;
+      const end = start + run.length;
+      // A single letter glued to Latin ones is a look-alike (Cyrillic О in "ОpenAI"), another check's business.
+      if (LATIN_LETTER.test(segment.text[start - 1] ?? "") || LATIN_LETTER.test(segment.text[end] ?? "")) continue;
+      const letters = [...run.replace(/\s/g, "")].length;
+      if (letters < 2) continue;
+      const inSource = sourceText.includes(run);
+      const level = WIDE_SCRIPTS.has(script) || inSource ? "error" : "warning";
+      findings.push(finding(segment.position, start, end, level, `${name} in a ${input.lang} text: “${run}”${inSource ? " (copied from the source)" : ""}`, { script, text: run }));
+    }
+  }
+  return findings;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+  /** Separated from the previous word by spaces only. */
+  joined: boolean;
+}
+
+function wordsOf(text: string): Word[] {
+  const out: Word[] = [];
+  let previousEnd = -1;
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index;
+    const between = previousEnd < 0 ? "" : text.slice(previousEnd, start);
+    out.push({ text: match[0], start, end: start + match[0].length, joined: previousEnd >= 0 && /^[ \u00a0]+$/u.test(between) });
+    previousEnd = start + match[0].length;
+  }
+  return out;
+}
+
+function insideQuotes(text: string, start: number, end: number): boolean {
+  const before = text.slice(0, start);
+  const lastOpen = Math.max(...[...before.matchAll(new RegExp(OPENING_QUOTES, "gu"))].map((m) => m.index), -1);
+  return lastOpen >= 0 && CLOSING_QUOTES.test(text.slice(end)) && !CLOSING_QUOTES.test(text.slice(lastOpen + 1, start));
+}
+
+/** Runs of three or more words in another language: English left in a French sentence. */
+function foreignRuns(segment: CheckSegment, input: CheckInput): Finding[] {
+  const lang = baseLang(input.lang);
+  const own = MARKER_WORDS[lang];
+  const ownFunction = FUNCTION_WORDS[lang];
+  if (!own || !ownFunction) return [];
+  const words = wordsOf(segment.text);
+  const findings: Finding[] = [];
+  const foreignOf = (word: Word, other: string) => {
+    const lower = word.text.toLowerCase();
+    return LOWER_WORD.test(word.text) && MARKER_WORDS[other].has(lower) && !own.has(lower) && !ownFunction.has(lower) && !(input.speller?.correct(word.text) ?? false);
+  };
+  const unknownToOwn = (word: Word) => input.speller !== null && LOWER_WORD.test(word.text) && !own.has(word.text.toLowerCase()) && !input.speller.correct(word.text);
+  for (const other of Object.keys(MARKER_WORDS)) {
+    if (other === lang) continue;
+    let i = 0;
+    while (i < words.length) {
+      if (!foreignOf(words[i], other)) {
+        i++;
+        continue;
+      }
+      // Grow the run over lower-case words that are not this language's function words.
+      let first = i;
+      let last = i;
+      let evidence = 1;
+      let j = i + 1;
+      while (j < words.length && words[j].joined && LOWER_WORD.test(words[j].text) && !own.has(words[j].text.toLowerCase()) && !ownFunction.has(words[j].text.toLowerCase())) {
+        if (foreignOf(words[j], other)) {
+          evidence++;
+          last = j;
+        } else if (unknownToOwn(words[j])) {
+          evidence++;
+          last = j;
+        }
+        j++;
+      }
+      while (first > 0 && words[first].joined && unknownToOwn(words[first - 1])) {
+        first--;
+        evidence++;
+      }
+      i = j;
+      const count = last - first + 1;
+      if (count < 3 || evidence < 2) continue;
+      const start = words[first].start;
+      const end = words[last].end;
+      const run = segment.text.slice(start, end);
+      const guess = franc(run, { minLength: 3, only: [ISO3[lang], ISO3[other]] });
+      if (guess !== ISO3[other]) continue;
+      const level = evidence >= 3 && !insideQuotes(segment.text, start, end) ? "error" : "warning";
+      findings.push(finding(segment.position, start, end, level, `Words in ${other} inside a ${lang} text: “${run}”`, { language: other, text: run }));
+    }
+  }
+  return findings;
+}
+
+/**
+ * Text left untranslated: a segment identical to the source, a run of words
+ * in another language (found by function words, the speller when there is
+ * one, and franc to confirm), and letters of a script the language does not
+ * use (Chinese characters in a German text). Names in Latin letters are fine
+ * everywhere; site lines such as the language switcher are skipped.
+ */
+export const untranslatedCheck: Check = {
+  id: "untranslated",
+  run(input) {
+    const { version, source } = input;
+    if (version.isSource) return [];
+    const bySource = source ? segmentsByPosition(source, input.shared) : new Map<number, CheckSegment>();
+    const findings: Finding[] = [];
+    for (const segment of version.segments) {
+      if (segment.kind === "meta" || isLanguageSwitcher(segment.text)) continue;
+      const sourceSegment = bySource.get(segment.position);
+      const identical = identicalToSource(segment, sourceSegment, input);
+      if (identical) {
+        findings.push(identical);
+        continue;
+      }
+      findings.push(...wrongScript(segment, input, sourceSegment?.text ?? ""));
+      if (!isCjkLang(input.lang)) findings.push(...foreignRuns(segment, input));
+    }
+    return findings;
+  },
+};
