@@ -1,7 +1,9 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { useParams } from "next/navigation";
 import { useEffect, useState } from "react";
+import { FixEverywhereDialog } from "@/components/fix-everywhere-dialog";
 import { WordDiffView } from "@/components/review/word-diff-view";
 import type { WorkspaceAnnotation, WorkspaceCell } from "@/lib/server/workspace";
 import { callApi } from "./api-client";
@@ -42,6 +44,10 @@ export function SidePanel({
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { slug } = useParams<{ slug: string }>();
+  const [fixing, setFixing] = useState<WorkspaceAnnotation | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const tf = useTranslations("fixEverywhere");
 
   useEffect(() => {
     let live = true;
@@ -79,12 +85,15 @@ export function SidePanel({
           {error}
         </p>
       ) : null}
+      <p role="status" className={notice ? "mb-3 rounded bg-green-50 px-2 py-1 text-green-900" : "sr-only"}>
+        {notice}
+      </p>
 
       <h3 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("annotations")}</h3>
       {ordered.length === 0 ? <p className="mb-3 text-slate-500">{t("noAnnotations")}</p> : null}
       <ul className="mb-4 space-y-2">
         {ordered.map((annotation) => (
-          <AnnotationItem key={annotation.id} annotation={annotation} lang={lang} busy={busy} canReject={canReject} focused={annotation.id === focusAnnotationId} onRun={run} />
+          <AnnotationItem key={annotation.id} annotation={annotation} lang={lang} busy={busy} canReject={canReject} focused={annotation.id === focusAnnotationId} onRun={run} onFix={() => setFixing(annotation)} />
         ))}
       </ul>
 
@@ -117,6 +126,19 @@ export function SidePanel({
           );
         })}
       </ol>
+      {fixing?.suggestion != null ? (
+        <FixEverywhereDialog
+          open
+          from={fixing.quote}
+          to={fixing.suggestion}
+          articleSlug={slug}
+          sourceAnnotationId={fixing.id}
+          category={fixing.category}
+          severity={fixing.severity}
+          onClose={() => setFixing(null)}
+          onApplied={(count) => setNotice(tf("done", { count }))}
+        />
+      ) : null}
     </aside>
   );
 }
@@ -128,6 +150,7 @@ function AnnotationItem({
   canReject,
   focused,
   onRun,
+  onFix,
 }: {
   annotation: WorkspaceAnnotation;
   lang: string;
@@ -135,9 +158,11 @@ function AnnotationItem({
   canReject: boolean;
   focused: boolean;
   onRun: (action: PanelAction) => void;
+  onFix: () => void;
 }) {
   const t = useTranslations("panel");
   const ta = useTranslations("annotate");
+  const tf = useTranslations("fixEverywhere");
   return (
     <li className={`rounded border p-2 ${focused ? "border-blue-600" : "border-slate-200"}`} data-annotation-id={annotation.id}>
       <p className="font-medium">
@@ -163,6 +188,18 @@ function AnnotationItem({
         {annotation.status === "applied" && canReject ? (
           <button type="button" disabled={busy} onClick={() => onRun({ kind: "reject", annotationId: annotation.id })} className="rounded border border-red-700 px-2 py-0.5 text-red-800 disabled:opacity-50">
             {t("reject")}
+          </button>
+        ) : null}
+        {annotation.suggestion !== null && annotation.suggestion !== annotation.quote ? (
+          <button
+            type="button"
+            disabled={busy}
+            aria-haspopup="dialog"
+            aria-label={tf("openLabel", { from: annotation.quote, to: annotation.suggestion })}
+            onClick={onFix}
+            className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 disabled:opacity-50"
+          >
+            {tf("open")}
           </button>
         ) : null}
       </div>
