@@ -12,6 +12,13 @@ const CLOSERS = /[“”"»«‘’‹›)\]」』）]+$/u;
 
 type Context = "comma" | "clause" | "boundary";
 
+// "De la Fuente", "Van der Berg": a capitalised particle, a short lower-case one, then the name.
+function particleName(words: RegExpExecArray[] | RegExpMatchArray[], i: number): boolean {
+  const next = words[i + 1]?.[0] ?? "";
+  const after = words[i + 2]?.[0] ?? "";
+  return next.length <= 3 && STARTS_UPPER.test(after);
+}
+
 function contextBefore(before: string): Context {
   const trimmed = before.replace(/[ \t\u00a0]+$/u, "");
   if (trimmed === "") return "boundary";
@@ -62,7 +69,8 @@ export const brokenSentenceCheck: Check = {
           const previous = i > 0 ? words[i - 1][0] : "";
           const previousIsFunctionWord = CAPITALISED.test(previous) && list.has(previous.toLowerCase());
           if (previousIsFunctionWord) level = "error";
-          else if (!nextCapitalised) level = lang === "de" ? "error" : "warning";
+          else if (lang === "de" && !nextCapitalised) level = "error";
+          else if (!nextCapitalised && !particleName(words, i)) level = "warning";
         }
         if (!level) continue;
         const where = context === "comma" ? "after a comma" : "inside a clause";

@@ -47,21 +47,46 @@ export function nativeScripts(lang: string): Set<Script> {
   return new Set<Script>(["Latin", ...(NATIVE[baseLang(lang)] ?? [])]);
 }
 
+const RANGES: Record<Exclude<Script, "Latin" | "Other">, string> = {
+  Greek: "\\u0370-\\u03ff\\u1f00-\\u1fff",
+  Cyrillic: "\\u0400-\\u04ff",
+  Hebrew: "\\u0590-\\u05ff",
+  Arabic: "\\u0600-\\u06ff",
+  Devanagari: "\\u0900-\\u097f",
+  Thai: "\\u0e00-\\u0e7f",
+  Kana: "\\u3040-\\u30ff",
+  Han: "\\u3400-\\u9fff\\uf900-\\ufaff",
+  Hangul: "\\u1100-\\u11ff\\uac00-\\ud7af",
+};
+const foreignLetters = new Map<string, RegExp>();
+
+/** A cheap test for any letter of a script the language does not use (Latin never counts). */
+export function foreignScriptTest(lang: string): RegExp {
+  const base = baseLang(lang);
+  let regex = foreignLetters.get(base);
+  if (!regex) {
+    const native = nativeScripts(base);
+    const ranges = Object.entries(RANGES).filter(([script]) => !native.has(script as Script)).map(([, range]) => range);
+    regex = new RegExp(`[${ranges.join("")}]`);
+    foreignLetters.set(base, regex);
+  }
+  return regex;
+}
+
 const CJK_LANGS = new Set(["zh", "ja", "ko"]);
 
 export function isCjkLang(lang: string): boolean {
   return CJK_LANGS.has(baseLang(lang));
 }
 
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const NOT_WIDE = /[^\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+/g;
 
 /**
  * Length in Latin-letter equivalents: a Han, kana or Hangul character carries
  * about as much content as 2.5 Latin characters.
  */
 export function contentLength(text: string): number {
-  const wide = text.match(WIDE)?.length ?? 0;
-  return text.length - wide + wide * 2.5;
+  return text.length + text.replace(NOT_WIDE, "").length * 1.5;
 }
 
 /** A version's segments by position, built once per article. */

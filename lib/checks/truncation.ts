@@ -21,19 +21,40 @@ const OTHERS_NORMAL = 0.75;
 /** Shorter source paragraphs vary too much to judge. */
 const MIN_SOURCE_LENGTH = 80;
 
+interface Shape {
+  length: number;
+  ends: boolean;
+}
+
+// Only the last characters decide whether a text ends like a sentence.
+const ends = (text: string) => endsLikeSentence(text.slice(-12));
+
+/** Content length and final punctuation of each segment of a version, worked out once per article. */
+function shapes(version: CheckVersion, shared: Map<string, unknown>): Map<number, Shape> {
+  const key = `truncation:shapes:${version.id}`;
+  let map = shared.get(key) as Map<number, Shape> | undefined;
+  if (!map) {
+    map = new Map(version.segments.map((segment) => [segment.position, { length: contentLength(segment.text), ends: ends(segment.text.trimEnd()) }]));
+    shared.set(key, map);
+  }
+  return map;
+}
+
 /** How long a version is compared with the source, over the paragraphs both have: one factor per version and article. */
 function lengthFactor(version: CheckVersion, source: CheckVersion, shared: Map<string, unknown>): number {
   const key = `truncation:factor:${version.id}`;
   let factor = shared.get(key) as number | undefined;
   if (factor === undefined) {
     const bySource = segmentsByPosition(source, shared);
+    const sourceShapes = shapes(source, shared);
+    const myShapes = shapes(version, shared);
     let mine = 0;
     let theirs = 0;
     for (const segment of version.segments) {
       const counterpart = bySource.get(segment.position);
       if (!counterpart || counterpart.kind !== "paragraph") continue;
-      mine += contentLength(segment.text);
-      theirs += contentLength(counterpart.text);
+      mine += myShapes.get(segment.position)!.length;
+      theirs += sourceShapes.get(segment.position)!.length;
     }
     factor = mine > 0 && theirs > 0 ? mine / theirs : 1;
     shared.set(key, factor);
@@ -41,9 +62,6 @@ function lengthFactor(version: CheckVersion, source: CheckVersion, shared: Map<s
   return factor;
 }
 
-function relativeLength(segment: CheckSegment, sourceSegment: CheckSegment, factor: number): number {
-  return contentLength(segment.text) / contentLength(sourceSegment.text) / factor;
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -65,27 +83,41 @@ function finding(position: number, start: number, end: number, level: Finding["l
   return { checkId: "truncation", position, start, end, level, message, params, mqmCategory: "Accuracy/Omission" };
 }
 
-function checkSegment(segment: CheckSegment, sourceSegment: CheckSegment, input: CheckInput, factor: number): Finding | null {
-  const text = segment.text.trimEnd();
-  const lang = baseLang(input.lang);
-  const sourceEnds = endsLikeSentence(sourceSegment.text);
-  const others = input.others.map((other) => segmentsByPosition(other, input.shared).get(segment.position)).filter((s) => s !== undefined);
-  const othersEnd = others.filter((other) => endsLikeSentence(other.text)).length;
+interface Context {
+  input: CheckInput;
+  factor: number;
+  sourceShapes: Map<number, Shape>;
+  myShapes: Map<number, Shape>;
+  others: { shapes: Map<number, Shape>; factor: number }[];
+}
 
-  const dangling = danglingEnd(text, lang);
-  if (dangling && sourceEnds) {
+function checkSegment(segment: CheckSegment, context: Context): Finding | null {
+  const text = segment.text.trimEnd();
+  const lang = baseLang(context.input.lang);
+  const sourceShape = context.sourceShapes.get(segment.position)!;
+  const myShape = context.myShapes.get(segment.position)!;
+
+  const dangling = danglingEnd(text.slice(-24), lang);
+  if (dangling && sourceShape.ends) {
     return finding(segment.position, text.length - dangling.length, text.length, "error", `The paragraph ends on “${dangling}”: cut off?`, { ending: dangling });
   }
-  if (!endsLikeSentence(text) && sourceEnds && othersEnd * 2 >= others.length) {
-    return finding(segment.position, text.length, text.length, "warning", "The paragraph has no final punctuation, unlike the source", {});
+  if (!myShape.ends && sourceShape.ends) {
+    let present = 0;
+    let ending = 0;
+    for (const other of context.others) {
+      const shape = other.shapes.get(segment.position);
+      if (!shape) continue;
+      present++;
+      if (shape.ends) ending++;
+    }
+    if (ending * 2 >= present) return finding(segment.position, text.length, text.length, "warning", "The paragraph has no final punctuation, unlike the source", {});
   }
-  if (contentLength(sourceSegment.text) < MIN_SOURCE_LENGTH) return null;
-  const relative = relativeLength(segment, sourceSegment, factor);
+  if (sourceShape.length < MIN_SOURCE_LENGTH) return null;
+  const relative = myShape.length / sourceShape.length / context.factor;
   if (relative >= SHORT_RATIO) return null;
-  const source = input.source!;
-  const othersRelative = input.others.flatMap((other) => {
-    const theirs = segmentsByPosition(other, input.shared).get(segment.position);
-    return theirs ? [relativeLength(theirs, sourceSegment, lengthFactor(other, source, input.shared))] : [];
+  const othersRelative = context.others.flatMap((other) => {
+    const shape = other.shapes.get(segment.position);
+    return shape ? [shape.length / sourceShape.length / other.factor] : [];
   });
   if (othersRelative.length && median(othersRelative) < OTHERS_NORMAL) return null;
   const percent = Math.round(relative * 100);
@@ -105,12 +137,18 @@ export const truncationCheck: Check = {
     const { version, source } = input;
     if (!source || version.isSource) return [];
     const bySource = segmentsByPosition(source, input.shared);
-    const factor = lengthFactor(version, source, input.shared);
+    const context: Context = {
+      input,
+      factor: lengthFactor(version, source, input.shared),
+      sourceShapes: shapes(source, input.shared),
+      myShapes: shapes(version, input.shared),
+      others: input.others.map((other) => ({ shapes: shapes(other, input.shared), factor: lengthFactor(other, source, input.shared) })),
+    };
     const findings: Finding[] = [];
     for (const segment of version.segments) {
       const sourceSegment = bySource.get(segment.position);
       if (!sourceSegment || sourceSegment.kind !== "paragraph" || sourceSegment.text.trim() === "") continue;
-      const found = checkSegment(segment, sourceSegment, input, factor);
+      const found = checkSegment(segment, context);
       if (found) findings.push(found);
     }
     return findings;

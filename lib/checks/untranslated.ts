@@ -1,6 +1,6 @@
 import { franc } from "franc-min";
 import { isLanguageSwitcher } from "../text/classify";
-import { baseLang, isCjkLang, nativeScripts, segmentsByPosition, type Script } from "./lang-scripts";
+import { baseLang, foreignScriptTest, isCjkLang, nativeScripts, segmentsByPosition, type Script } from "./lang-scripts";
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lang-stopwords";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 
@@ -37,6 +37,7 @@ function translatable(text: string): boolean {
 
 function identicalToSource(segment: CheckSegment, sourceSegment: CheckSegment | undefined, input: CheckInput): Finding | null {
   if (!sourceSegment || !input.source || baseLang(input.source.lang) === baseLang(input.lang)) return null;
+  if (segment.text.length !== sourceSegment.text.length && segment.text.trim() !== sourceSegment.text.trim()) return null;
   const text = segment.text.trim();
   if (text !== sourceSegment.text.trim() || !translatable(text) || isLanguageSwitcher(text)) return null;
   return finding(segment.position, 0, 0, "error", "The segment is identical to the source: not translated", {});
@@ -89,12 +90,47 @@ function insideQuotes(text: string, start: number, end: number): boolean {
   return lastOpen >= 0 && CLOSING_QUOTES.test(text.slice(end)) && !CLOSING_QUOTES.test(text.slice(lastOpen + 1, start));
 }
 
+const evidenceWords = new Map<string, Map<string, string[]>>();
+
+/** For a language: the marker words of the other languages that it does not share, with those languages. */
+function evidenceFor(lang: string): Map<string, string[]> {
+  let map = evidenceWords.get(lang);
+  if (!map) {
+    map = new Map();
+    for (const [other, markers] of Object.entries(MARKER_WORDS)) {
+      if (other === lang) continue;
+      for (const word of markers) {
+        if (MARKER_WORDS[lang]?.has(word) || FUNCTION_WORDS[lang]?.has(word)) continue;
+        map.set(word, [...(map.get(word) ?? []), other]);
+      }
+    }
+    evidenceWords.set(lang, map);
+  }
+  return map;
+}
+
+// Splitting on spaces is far cheaper than a word regex; most segments stop here.
+function mayHoldForeignRun(text: string, lang: string): boolean {
+  const evidence = evidenceFor(lang);
+  const counts = new Map<string, number>();
+  for (const token of text.split(" ")) {
+    const langs = evidence.get(token) ?? evidence.get(token.slice(0, -1));
+    if (!langs) continue;
+    for (const other of langs) {
+      const count = (counts.get(other) ?? 0) + 1;
+      if (count >= 2) return true;
+      counts.set(other, count);
+    }
+  }
+  return false;
+}
+
 /** Runs of three or more words in another language: English left in a French sentence. */
 function foreignRuns(segment: CheckSegment, input: CheckInput): Finding[] {
   const lang = baseLang(input.lang);
   const own = MARKER_WORDS[lang];
   const ownFunction = FUNCTION_WORDS[lang];
-  if (!own || !ownFunction) return [];
+  if (!own || !ownFunction || !mayHoldForeignRun(segment.text, lang)) return [];
   const words = wordsOf(segment.text);
   const findings: Finding[] = [];
   const foreignOf = (word: Word, other: string) => {
@@ -157,16 +193,17 @@ export const untranslatedCheck: Check = {
     const { version, source } = input;
     if (version.isSource) return [];
     const bySource = source ? segmentsByPosition(source, input.shared) : new Map<number, CheckSegment>();
+    const foreignTest = foreignScriptTest(input.lang);
     const findings: Finding[] = [];
     for (const segment of version.segments) {
-      if (segment.kind === "meta" || isLanguageSwitcher(segment.text)) continue;
+      if (segment.kind === "meta") continue;
       const sourceSegment = bySource.get(segment.position);
       const identical = identicalToSource(segment, sourceSegment, input);
       if (identical) {
         findings.push(identical);
         continue;
       }
-      findings.push(...wrongScript(segment, input, sourceSegment?.text ?? ""));
+      if (foreignTest.test(segment.text) && !isLanguageSwitcher(segment.text)) findings.push(...wrongScript(segment, input, sourceSegment?.text ?? ""));
       if (!isCjkLang(input.lang)) findings.push(...foreignRuns(segment, input));
     }
     return findings;
