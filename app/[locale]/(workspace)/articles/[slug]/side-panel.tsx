@@ -5,6 +5,7 @@ import { useParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { FixEverywhereDialog } from "@/components/fix-everywhere-dialog";
 import { WordDiffView } from "@/components/review/word-diff-view";
+import { isMarkedOnSource } from "@/lib/mqm/taxonomy";
 import type { WorkspaceAnnotation, WorkspaceCell } from "@/lib/server/workspace";
 import { callApi } from "./api-client";
 
@@ -133,7 +134,7 @@ export function SidePanel({
           to={fixing.suggestion}
           articleSlug={slug}
           sourceAnnotationId={fixing.id}
-          category={fixing.category}
+          category={isMarkedOnSource(fixing.category) ? undefined : fixing.category}
           severity={fixing.severity}
           onClose={() => setFixing(null)}
           onApplied={(count) => setNotice(tf("done", { count }))}
