@@ -43,6 +43,11 @@ const PROMPTS = new RegExp(
   "giu",
 );
 
+// Cheap tests that let most segments skip the regexes: a switcher nearly always names English or German, prompts share a few stems.
+const SWITCHER_HINTS = ["English", "Deutsch", "Français", "Español", "español", "中文", "日本語", "Русский"];
+const PROMPT_HINTS = /ookie|ewsletter|hare this|eilen|artager|ompartir|oletín|ассылк|оделиться|olgen Sie|uivez|íguenos|ollow us|关注|订阅|分享/;
+const SHORT_LINE = 80;
+
 function finding(segment: CheckSegment, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
   return { checkId: "boilerplate", position: segment.position, start, end, level, message, params, mqmCategory: CATEGORY };
 }
@@ -83,11 +88,12 @@ export const boilerplateCheck: Check = {
     const findings: Finding[] = [];
     for (const segment of input.version.segments) {
       const text = segment.text;
-      findings.push(...languageSwitcher(segment));
-      if (BUTTON_LINES.test(text) || SOCIAL.test(text)) {
+      if (SWITCHER_HINTS.some((hint) => text.includes(hint))) findings.push(...languageSwitcher(segment));
+      if (text.length <= SHORT_LINE && (BUTTON_LINES.test(text) || SOCIAL.test(text))) {
         findings.push(finding(segment, 0, 0, "warning", "A site button or label, not article text", { text: text.trim() }));
         continue;
       }
+      if (!PROMPT_HINTS.test(text)) continue;
       for (const match of text.matchAll(PROMPTS)) {
         findings.push(finding(segment, match.index, match.index + match[0].length, "warning", `Site prompt in the text: “${match[0]}”`, { text: match[0] }));
       }

@@ -2,36 +2,64 @@ import { baseLang } from "./lang-scripts";
 import { FUNCTION_WORDS } from "./lang-stopwords";
 import type { Check, Finding } from "./types";
 
-const WORD = /\p{L}[\p{L}\p{M}]*/gu;
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 const ARTICLES_DE = new Set(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"]);
 // What may come right before a capitalised word without it being odd: sentence ends, colons, opening quotes and brackets, dashes.
 const BOUNDARY = /[.!?…:\n(\[{„“"«»‚‘‹›「『（—–-]$/u;
 const CLOSERS = /[“”"»«‘’‹›)\]」』）]+$/u;
+const WORD_BEFORE = /(\p{L}+)([ \u00a0]*)$/u;
+const WORDS_AFTER = /^[ \u00a0]+(\p{L}+)(?:[ \u00a0]+(\p{L}+))?/u;
+/** How much text around a candidate its context needs. */
+const WINDOW = 60;
 
 type Context = "comma" | "clause" | "boundary";
-
-// "De la Fuente", "Van der Berg": a capitalised particle, a short lower-case one, then the name.
-function particleName(words: RegExpExecArray[] | RegExpMatchArray[], i: number): boolean {
-  const next = words[i + 1]?.[0] ?? "";
-  const after = words[i + 2]?.[0] ?? "";
-  return next.length <= 3 && STARTS_UPPER.test(after);
-}
 
 function contextBefore(before: string): Context {
   const trimmed = before.replace(/[ \t\u00a0]+$/u, "");
   if (trimmed === "") return "boundary";
   const withoutClosers = trimmed.replace(CLOSERS, "");
   if (withoutClosers !== trimmed) {
-    // After a closing quote: a sentence end inside it, or a quoted name followed by the clause.
     // A mark with a space before it opened a quotation rather than closing one.
     if (withoutClosers === "" || /\s$/u.test(withoutClosers)) return "boundary";
+    // After a closing quote: a sentence end inside it, or a quoted name followed by the clause.
     return /[.!?…:]$/u.test(withoutClosers) ? "boundary" : "clause";
   }
   if (/[,;]$/u.test(trimmed)) return "comma";
   if (BOUNDARY.test(trimmed)) return "boundary";
   return /[\p{L}\p{N}]$/u.test(trimmed) ? "clause" : "boundary";
+}
+
+// One regex per language that finds only capitalised function words, so that ordinary words cost nothing.
+const candidates = new Map<string, RegExp>();
+function candidateRegex(lang: string, list: Set<string>): RegExp {
+  let regex = candidates.get(lang);
+  if (!regex) {
+    const capitalised = [...list].filter((word) => word.length > 1).map((word) => word[0].toUpperCase() + word.slice(1));
+    regex = new RegExp(`(?<![\\p{L}\\p{M}])(?:${capitalised.join("|")})(?![\\p{L}\\p{M}])`, "gu");
+    candidates.set(lang, regex);
+  }
+  return regex;
+}
+
+function levelFor(word: string, before: string, after: string, lang: string, list: Set<string>): Finding["level"] | null {
+  const context = contextBefore(before);
+  if (context === "boundary") return null;
+  const following = after.match(WORDS_AFTER);
+  const next = following?.[1];
+  const nextCapitalised = next !== undefined && STARTS_UPPER.test(next);
+  if (context === "comma") {
+    if (!nextCapitalised) return "error";
+    if (lang === "de") return ARTICLES_DE.has(word.toLowerCase()) ? "warning" : "error";
+    return null;
+  }
+  const previous = before.match(WORD_BEFORE);
+  if (previous && previous[2] !== "" && CAPITALISED.test(previous[1]) && list.has(previous[1].toLowerCase())) return "error";
+  if (nextCapitalised) return null;
+  if (lang === "de") return "error";
+  // "De la Fuente", "Van der Berg": a capitalised particle, a short lower-case one, then the name.
+  const particleName = next !== undefined && next.length <= 3 && following?.[2] !== undefined && STARTS_UPPER.test(following[2]);
+  return particleName ? null : "warning";
 }
 
 /**
@@ -48,39 +76,26 @@ export const brokenSentenceCheck: Check = {
     const lang = baseLang(input.lang);
     const list = FUNCTION_WORDS[lang];
     if (!list || version.isSource) return [];
+    const regex = candidateRegex(lang, list);
     const findings: Finding[] = [];
     for (const segment of version.segments) {
       if (segment.kind === "meta" || (lang === "en" && segment.kind !== "paragraph")) continue;
       const text = segment.text;
-      const words = [...text.matchAll(WORD)];
-      for (let i = 0; i < words.length; i++) {
-        const word = words[i][0];
-        if (!CAPITALISED.test(word) || !list.has(word.toLowerCase())) continue;
-        const start = words[i].index;
-        const context = contextBefore(text.slice(i > 0 ? words[i - 1].index : 0, start));
-        if (context === "boundary") continue;
-        const next = words[i + 1];
-        const nextCapitalised = next !== undefined && STARTS_UPPER.test(next[0]) && /^[\s\u00a0]+$/u.test(text.slice(start + word.length, next.index));
-        let level: Finding["level"] | null = null;
-        if (context === "comma") {
-          if (!nextCapitalised) level = "error";
-          else if (lang === "de") level = ARTICLES_DE.has(word.toLowerCase()) ? "warning" : "error";
-        } else {
-          const previous = i > 0 ? words[i - 1][0] : "";
-          const previousIsFunctionWord = CAPITALISED.test(previous) && list.has(previous.toLowerCase());
-          if (previousIsFunctionWord) level = "error";
-          else if (lang === "de" && !nextCapitalised) level = "error";
-          else if (!nextCapitalised && !particleName(words, i)) level = "warning";
-        }
+      for (const match of text.matchAll(regex)) {
+        const word = match[0];
+        const start = match.index;
+        const end = start + word.length;
+        const before = text.slice(Math.max(0, start - WINDOW), start);
+        const level = levelFor(word, start < WINDOW ? before : before.slice(before.search(/\s/u) + 1), text.slice(end, end + WINDOW), lang, list);
         if (!level) continue;
-        const where = context === "comma" ? "after a comma" : "inside a clause";
+        const context = contextBefore(before) === "comma" ? "comma" : "clause";
         findings.push({
           checkId: "broken-sentence",
           position: segment.position,
           start,
-          end: start + word.length,
+          end,
           level,
-          message: `Capitalised “${word}” ${where}: a sentence broken apart?`,
+          message: `Capitalised “${word}” ${context === "comma" ? "after a comma" : "inside a clause"}: a sentence broken apart?`,
           params: { word, context },
           suggestion: word.toLowerCase(),
           mqmCategory: "Fluency/Grammar",

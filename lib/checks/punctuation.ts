@@ -13,6 +13,10 @@ const SPACE_BEFORE_FR = /(?<=[\p{L}\p{N})\]"”»’])[ \u00a0]+([,.])(?=\s|$|["
 const ISOLATED_SINGLE = /(?<![\p{L}\p{N}])['’‘](?![\p{L}\p{N}])/gu;
 const ABBREVIATION = /(?:^|[\s(])(?:\p{L}{1,2}|Inc|Ltd|Corp|Nr|bzw|usw|etc|ca|Dr|Mr|Mrs|Ms|St|vs|Jr|Sr|[\p{L}.]+\.\p{L}+)$/u;
 const SENTENCE_INSIDE = /[.!?…]\s+\p{Lu}/u;
+// Cheap tests that let most segments skip the regexes above.
+const MAY_DOUBLE = /[.,;:] ?[.,;:]|。。|，，|、、/;
+const MAY_SPACE_BEFORE = / [,.;:!?]/;
+const MAY_SINGLE = /['’‘]/;
 
 function finding(position: number, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
   return { checkId: "punctuation", position, start, end, level, message, params, mqmCategory: CATEGORY };
@@ -50,11 +54,11 @@ function quoteFindings(segment: CheckSegment, next: CheckSegment | undefined, in
       const after = text.slice(event.at + 1);
       const lowerNext = /^\s+\p{Ll}/u.test(after);
       if (!lowerNext) continue;
-      const before = text.slice(0, event.at);
-      if (/[.!?]$/.test(before)) {
-        const level = ABBREVIATION.test(before.slice(0, -1)) ? "warning" : "error";
+      const previous = text[event.at - 1];
+      if (previous === "." || previous === "!" || previous === "?") {
+        const level = ABBREVIATION.test(text.slice(Math.max(0, event.at - 30), event.at - 1)) ? "warning" : "error";
         findings.push(finding(position, event.at - 1, event.at + 1, level, "Quotation closed after a full stop, but the sentence goes on in lower case", params));
-      } else if (!/[,;:]$/.test(before) && SENTENCE_INSIDE.test(text.slice(event.openAt! + 1, event.at))) {
+      } else if (previous !== "," && previous !== ";" && previous !== ":" && SENTENCE_INSIDE.test(text.slice(event.openAt! + 1, event.at))) {
         findings.push(finding(position, event.at, event.at + 1, "warning", "Quotation closed in the middle of a sentence", params));
       }
     }
@@ -66,19 +70,19 @@ function otherFindings(segment: CheckSegment, input: CheckInput): Finding[] {
   const { text, position } = segment;
   const findings: Finding[] = [];
   const doubled: [number, number][] = [];
-  for (const match of text.matchAll(DOUBLED)) {
+  for (const match of MAY_DOUBLE.test(text) ? text.matchAll(DOUBLED) : []) {
     doubled.push([match.index, match.index + match[0].length]);
     findings.push(finding(position, match.index, match.index + match[0].length, "error", `Doubled punctuation “${match[0]}”`, { found: match[0] }));
   }
   const space = baseLang(input.lang) === "fr" ? SPACE_BEFORE_FR : SPACE_BEFORE;
-  if (!isCjkLang(input.lang)) {
+  if (!isCjkLang(input.lang) && MAY_SPACE_BEFORE.test(text)) {
     for (const match of text.matchAll(space)) {
       const at = match.index;
       if (doubled.some(([start, end]) => at < end && at + match[0].length > start)) continue;
       findings.push(finding(position, at, at + match[0].length, "warning", `Space before “${match[1]}”`, { mark: match[1] }));
     }
   }
-  for (const match of text.matchAll(ISOLATED_SINGLE)) {
+  for (const match of MAY_SINGLE.test(text) ? text.matchAll(ISOLATED_SINGLE) : []) {
     findings.push(finding(position, match.index, match.index + 1, "error", `Stray quotation mark ${match[0]}`, { mark: match[0] }));
   }
   return findings;

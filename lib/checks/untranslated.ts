@@ -109,17 +109,21 @@ function evidenceFor(lang: string): Map<string, string[]> {
   return map;
 }
 
-// Splitting on spaces is far cheaper than a word regex; most segments stop here.
+const TRAILING_MARK = /[,.;:!?»”“")]$/;
+
+// Splitting on spaces is far cheaper than a word regex; most segments stop here. Two marker words of one language within three tokens are needed.
 function mayHoldForeignRun(text: string, lang: string): boolean {
   const evidence = evidenceFor(lang);
-  const counts = new Map<string, number>();
-  for (const token of text.split(" ")) {
-    const langs = evidence.get(token) ?? evidence.get(token.slice(0, -1));
+  const lastSeen = new Map<string, number>();
+  const tokens = text.split(" ");
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const langs = evidence.get(token) ?? (TRAILING_MARK.test(token) ? evidence.get(token.slice(0, -1)) : undefined);
     if (!langs) continue;
     for (const other of langs) {
-      const count = (counts.get(other) ?? 0) + 1;
-      if (count >= 2) return true;
-      counts.set(other, count);
+      const seen = lastSeen.get(other);
+      if (seen !== undefined && i - seen <= 3) return true;
+      lastSeen.set(other, i);
     }
   }
   return false;
