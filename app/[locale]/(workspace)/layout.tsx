@@ -27,6 +27,9 @@ export default async function WorkspaceLayout({ children, params }: { children: 
           <Link href="/report" className="text-sm text-slate-700 hover:underline">
             {t("nav.report")}
           </Link>
+          <Link href="/glossary" className="text-sm whitespace-nowrap text-slate-700 hover:underline">
+            {t("nav.glossary")}
+          </Link>
           {can(actor, "user.list") ? (
             <Link href="/admin" className="text-sm text-slate-700 hover:underline">
               {t("admin.nav")}
