@@ -1,9 +1,8 @@
 import { isFunctionWord, leadingFunctionWords, trailingFunctionWords } from "./text-function-words";
-import { lookalikeKey, memo, versionVocabulary, versionWords, type Word } from "./text-words";
+import { capitalVocabulary, looksCamel, lookalikeKey, memo, primaryLang, segmentTextAt, versionCapitalWords, words, type Word } from "./text-words";
 import type { Check, CheckInput, CheckVersion, Finding, Speller } from "./types";
 
 const CATEGORY = "Fluency/Spelling";
-const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
 const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
 const ALL_LOWER = /^\p{Ll}+$/u;
@@ -31,11 +30,18 @@ function cachedSpeller(input: CheckInput): (word: string) => boolean {
 
 /** A CamelCase form other versions write the same way (OpenAI, ChatGPT, DeepMind) is a name, not a glue. */
 function isBrand(ctx: Context, word: string): boolean {
+  const cache = memo(ctx.input.shared, `glued:brand:${ctx.input.version.id}`, () => new Map<string, boolean>());
+  let brand = cache.get(word);
+  if (brand === undefined) cache.set(word, (brand = usedAlike(ctx, word)));
+  return brand;
+}
+
+function usedAlike(ctx: Context, word: string): boolean {
   const { input } = ctx;
   if (input.glossary.some((entry) => entry.canonical === word)) return true;
-  if (input.source && input.source.id !== input.version.id && versionVocabulary(input.shared, input.source).has(word)) return true;
+  if (input.source && input.source.id !== input.version.id && capitalVocabulary(input.shared, input.source).has(word)) return true;
   const others = input.others;
-  const using = others.filter((v) => versionVocabulary(input.shared, v).has(word)).length;
+  const using = others.filter((v) => capitalVocabulary(input.shared, v).has(word)).length;
   return using > 0 && using >= Math.ceil(others.length / 2);
 }
 
@@ -43,7 +49,7 @@ function isBrand(ctx: Context, word: string): boolean {
 function wordsHere(ctx: Context, position: number): { exact: Set<string>; lower: Set<string> } {
   return memo(ctx.input.shared, `glued:here:${ctx.input.version.id}:${position}`, () => {
     const exact = new Set<string>();
-    for (const v of ctx.voters) for (const w of versionWords(ctx.input.shared, v).get(position) ?? []) exact.add(w.text);
+    for (const v of ctx.voters) for (const w of words(segmentTextAt(ctx.input.shared, v, position) ?? "")) exact.add(w.text);
     return { exact, lower: new Set([...exact].map((w) => w.toLowerCase())) };
   });
 }
@@ -89,7 +95,7 @@ function camelFinding(ctx: Context, position: number, word: Word): Finding | nul
   // OpenAl next to OpenAI is a look-alike, not a glue.
   const key = lookalikeKey(text);
   for (const other of here.exact) if (other !== text && lookalikeKey(other) === key) return null;
-  const own = versionVocabulary(ctx.input.shared, ctx.input.version);
+  const own = capitalVocabulary(ctx.input.shared, ctx.input.version);
   const lang = ctx.input.lang;
   const evidence = (piece: string): Evidence => {
     if (here.lower.has(piece.toLowerCase()) || isFunctionWord(piece, lang) || isBrand(ctx, piece)) return "strong";
@@ -151,6 +157,18 @@ function lowerFinding(ctx: Context, position: number, word: Word): Finding | nul
   return null;
 }
 
+/** Lower-case words that open or close with a function word of the language: the only ones worth a dictionary look-up. */
+function functionWordJoins(shared: Map<string, unknown>, lang: string): RegExp | null {
+  return memo(shared, `glued:joins:${primaryLang(lang)}`, () => {
+    const escape = (list: Set<string>) => [...list].join("|");
+    const leading = leadingFunctionWords(lang);
+    const trailing = trailingFunctionWords(lang);
+    if (leading.size === 0 && trailing.size === 0) return null;
+    const edge = "[\\p{L}\\p{M}\\p{N}]";
+    return new RegExp(`(?<!${edge})(?:(?:${escape(leading)})\\p{Ll}{2,}|\\p{Ll}{2,}(?:${escape(trailing)}))(?!${edge})`, "gu");
+  });
+}
+
 /** Glued words: CamelCase joins of words seen elsewhere, and function words run into a neighbour. */
 export const gluedCheck: Check = {
   id: "glued",
@@ -158,11 +176,20 @@ export const gluedCheck: Check = {
     const voters = [...input.others];
     if (input.source && input.source.id !== input.version.id && !voters.some((v) => v.id === input.source!.id)) voters.push(input.source);
     const ctx: Context = { input, voters, spell: cachedSpeller(input) };
+    const joins = input.speller ? functionWordJoins(input.shared, input.lang) : null;
     const findings: Finding[] = [];
-    for (const [position, found] of versionWords(input.shared, input.version)) {
+    for (const [position, found] of versionCapitalWords(input.shared, input.version)) {
       for (const word of found) {
-        const finding = CAMEL.test(word.text) ? camelFinding(ctx, position, word) : input.speller ? lowerFinding(ctx, position, word) : null;
+        const finding = looksCamel(word.text) ? camelFinding(ctx, position, word) : null;
         if (finding) findings.push(finding);
+      }
+    }
+    if (joins) {
+      for (const segment of input.version.segments) {
+        for (const m of segment.text.matchAll(joins)) {
+          const finding = lowerFinding(ctx, segment.position, { text: m[0], start: m.index, end: m.index + m[0].length });
+          if (finding) findings.push(finding);
+        }
       }
     }
     return findings.sort((a, b) => a.position - b.position || a.start - b.start);

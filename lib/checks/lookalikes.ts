@@ -1,12 +1,25 @@
 import { nameIndex, type NameIndex } from "./names-index";
-import { MAYBE_MIXED, singleScriptForms } from "./text-homoglyphs";
+import { singleScriptForms } from "./text-homoglyphs";
 import { invisibleSpans, isRtlLang } from "./text-invisible";
-import { latinWords, lookalikeKey, memo, words } from "./text-words";
+import { latinWords, lookalikeKey, memo, mixesScripts, words } from "./text-words";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 
+const CYRILLIC_OR_GREEK = /[\u0370-\u052F]/;
+const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
 const ENTITY = "Accuracy/Mistranslation/Entity";
 const ENCODING = "Fluency/Character encoding";
-const SWAPPABLE = /[lI1|O0]/;
+/** A word worth keying: it holds I, 1, O or 0, or an l next to capitals (OpenAl); plain lower-case words never are. */
+function swappable(word: string): boolean {
+  let l = false;
+  let upper = false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 73 || code === 49 || code === 79 || code === 48) return true; // I 1 O 0
+    if (code === 108) l = true;
+    else if (code >= 65 && code <= 90) upper = true;
+  }
+  return l && upper;
+}
 
 /** Latin forms other versions use at a position, by look-alike key, with how many versions use each. */
 type KeyedForms = Map<string, Map<string, Set<string>>>;
@@ -16,7 +29,7 @@ function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: 
     const out: KeyedForms = new Map();
     for (const v of index.versions.values()) {
       for (const w of v.words.get(position) ?? []) {
-        if (!SWAPPABLE.test(w.text)) continue;
+        if (!swappable(w.text)) continue;
         const key = lookalikeKey(w.text);
         let forms = out.get(key);
         if (!forms) out.set(key, (forms = new Map()));
@@ -43,7 +56,7 @@ function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Find
   const mine = index.versions.get(me)?.words.get(segment.position) ?? latinWords(segment.text);
   const out: Finding[] = [];
   for (const word of mine) {
-    if (word.text.length < 3 || !SWAPPABLE.test(word.text) || !/\p{L}/u.test(word.text)) continue;
+    if (word.text.length < 3 || !swappable(word.text)) continue;
     const key = lookalikeKey(word.text);
     const forms = keyedFormsAt(index, input.shared, segment.position).get(key);
     const votes = (form: string) => {
@@ -79,8 +92,9 @@ function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Find
 /** Words mixing Latin, Cyrillic or Greek letters that look the same. */
 function homoglyphs(input: CheckInput, segment: CheckSegment): Finding[] {
   const out: Finding[] = [];
+  if (!CYRILLIC_OR_GREEK.test(segment.text) || !LATIN_LETTER.test(segment.text)) return out;
   for (const word of words(segment.text)) {
-    if (!MAYBE_MIXED.test(word.text)) continue;
+    if (!mixesScripts(word.text)) continue;
     const forms = singleScriptForms(word.text, input.lang);
     if (forms.length === 0) continue;
     const here = input.others.map((v) => v.segments.find((s) => s.position === segment.position)?.text ?? "");

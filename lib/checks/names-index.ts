@@ -1,11 +1,11 @@
 import type { CheckInput, CheckVersion } from "./types";
-import { allVersions, editDistance, isLatinVersion, latinWords, lookalikeKey, memo, startsUpper, type Word } from "./text-words";
+import { allVersions, editDistance, isLatinVersion, lookalikeKey, memo, versionCapitalWords, type Word } from "./text-words";
 
 /** What one version contributes to the article's name index. */
 export interface VersionNames {
   version: CheckVersion;
   latin: boolean;
-  /** Latin words per position, with offsets (every word, for counting and candidates). */
+  /** Latin words holding a capital, per position, with offsets (for counting and candidates). */
   words: Map<number, Word[]>;
   /** Name-like forms per position with their counts: the version's vote on how names are spelled there. */
   forms: Map<number, Map<string, number>>;
@@ -30,29 +30,25 @@ export interface NameIndex {
   clustersAt(position: number): NameCluster[];
 }
 
-const CAPITALISED_WORD = /^\p{Lu}[\p{Ll}\p{M}]*$/u;
-const HAS_UPPER = /\p{Lu}/u;
-
-function indexVersion(version: CheckVersion): VersionNames {
+function indexVersion(shared: Map<string, unknown>, version: CheckVersion): VersionNames {
   const latin = isLatinVersion(version);
   const words = new Map<number, Word[]>();
-  const lower = new Set<string>();
-  for (const segment of version.segments) {
-    const found = latinWords(segment.text);
-    words.set(segment.position, found);
-    if (latin) for (const w of found) if (!startsUpper(w.text)) lower.add(w.text);
-  }
   const forms = new Map<number, Map<string, number>>();
   const firstUse = new Map<string, number>();
-  for (const [position, found] of words) {
+  const capital = versionCapitalWords(shared, version);
+  // In a Latin-script text a name is capitalised where other words are not, so a sentence's first
+  // word counts only if the version also capitalises it mid-sentence; in other scripts every kept
+  // Latin word is a name (OpenAI, Sam Altman).
+  const midSentence = new Set<string>();
+  if (latin) for (const found of capital.values()) for (const w of found) if (w.latin && !w.initial) midSentence.add(w.text);
+  for (const [position, found] of capital) {
+    const latinHere = found.filter((w) => w.latin);
+    words.set(position, latinHere);
     const counts = new Map<string, number>();
-    for (const { text } of found) {
-      if (text.length < 2 || !/\p{L}/u.test(text)) continue;
-      // In a Latin-script text a name carries a capital and is never written in lower case;
-      // in other scripts every Latin word is a kept name (OpenAI, Sam Altman).
-      if (latin && (!HAS_UPPER.test(text) || (CAPITALISED_WORD.test(text) && lower.has(text.toLowerCase())))) continue;
-      counts.set(text, (counts.get(text) ?? 0) + 1);
-      if (!firstUse.has(text)) firstUse.set(text, position);
+    for (const w of latinHere) {
+      if (w.text.length < 2 || (latin && w.initial && !midSentence.has(w.text))) continue;
+      counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
+      if (!firstUse.has(w.text)) firstUse.set(w.text, position);
     }
     forms.set(position, counts);
   }
@@ -64,10 +60,10 @@ function indexVersion(version: CheckVersion): VersionNames {
  * same initial, similar length, and beyond one edit the same last letter too (Lake/Leike, Suzkwer/Sutskever).
  */
 export function nameDistance(a: string, b: string): number | null {
-  if (a.length < 4 || b.length < 4) return null;
+  if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 2) return null;
   const la = a.toLowerCase();
   const lb = b.toLowerCase();
-  if (la[0] !== lb[0] || Math.abs(la.length - lb.length) > 2) return null;
+  if (la[0] !== lb[0]) return null;
   const max = Math.floor(0.45 * Math.max(la.length, lb.length));
   const d = editDistance(la, lb, max);
   if (d === 0 || d > max) return null;
@@ -78,6 +74,11 @@ export function nameDistance(a: string, b: string): number | null {
 /** One form is the other with a genitive or plural s (Altmans, OpenAI's → OpenAI). */
 export function isInflectionOf(word: string, name: string): boolean {
   return word.startsWith(name) && /^(?:s|es|'s|’s)?$/.test(word.slice(name.length));
+}
+
+interface Building extends NameCluster {
+  lower: string;
+  key: string;
 }
 
 function buildClusters(position: number, versions: VersionNames[], support: Map<string, number>): NameCluster[] {
@@ -92,15 +93,30 @@ function buildClusters(position: number, versions: VersionNames[], support: Map<
     }
   }
   const forms = [...voters.keys()].sort((a, b) => (support.get(b) ?? 0) - (support.get(a) ?? 0) || (a < b ? -1 : 1));
-  const clusters: NameCluster[] = [];
+  const clusters: Building[] = [];
+  // Clusters by look-alike key and by initial, so a form is compared only with plausible relatives.
+  const byKey = new Map<string, Building>();
+  const byInitial = new Map<string, Building[]>();
   for (const form of forms) {
     const key = lookalikeKey(form);
-    let home = clusters.find(
-      (c) => lookalikeKey(c.rep) === key || isInflectionOf(form, c.rep) || nameDistance(form, c.rep) !== null,
-    );
+    const lower = form.toLowerCase();
+    let home = byKey.get(key);
+    if (!home && form.length >= 4) {
+      for (const c of byInitial.get(lower[0]) ?? []) {
+        if (Math.abs(c.lower.length - lower.length) > 2) continue;
+        if (isInflectionOf(form, c.rep) || nameDistance(form, c.rep) !== null) {
+          home = c;
+          break;
+        }
+      }
+    }
     if (!home) {
-      home = { rep: form, members: new Set(), counts: new Map(), formVoters: new Map() };
+      home = { rep: form, lower, key, members: new Set(), counts: new Map(), formVoters: new Map() };
       clusters.push(home);
+      byKey.set(key, home);
+      const list = byInitial.get(lower[0]);
+      if (list) list.push(home);
+      else byInitial.set(lower[0], [home]);
     }
     home.members.add(form);
     const byVersion = voters.get(form)!;
@@ -114,7 +130,7 @@ function buildClusters(position: number, versions: VersionNames[], support: Map<
 export function nameIndex(input: CheckInput): NameIndex {
   return memo(input.shared, "names:index", () => {
     const versions = new Map<string, VersionNames>();
-    for (const v of allVersions(input)) versions.set(v.id, indexVersion(v));
+    for (const v of allVersions(input)) versions.set(v.id, indexVersion(input.shared, v));
     const support = new Map<string, number>();
     for (const v of versions.values()) {
       for (const counts of v.forms.values()) for (const form of counts.keys()) support.set(form, (support.get(form) ?? 0) + 1);

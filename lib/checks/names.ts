@@ -35,8 +35,7 @@ function expectations(position: number, me: VersionNames, latinOthers: VersionNa
   const mine = me.words.get(position) ?? [];
   const out: Expectation[] = [];
   for (const cluster of clusters) {
-    let voters = 0;
-    for (const id of cluster.counts.keys()) if (id !== me.version.id) voters++;
+    const voters = cluster.counts.size - (cluster.counts.has(me.version.id) ? 1 : 0);
     if (voters < needed) continue;
     const expected = Math.max(1, median(present.map((v) => cluster.counts.get(v.version.id) ?? 0)));
     const have = mine.filter((w) => w.text.includes(cluster.rep)).length;
@@ -60,9 +59,12 @@ interface Match {
 /** This version's nearest spelling to an expected name, if it is close enough and less attested than the name. */
 function bestMatch(word: Word, expectations: Expectation[], support: Map<string, number>, me: string): Match | null {
   let best: Match | null = null;
+  const initial = word.text[0].toLowerCase();
   for (const expectation of expectations) {
     const { cluster } = expectation;
     const rep = cluster.rep;
+    // Cheap shape test first: a garble keeps the initial and roughly the length.
+    if (word.text.length < 4 || rep[0].toLowerCase() !== initial || Math.abs(rep.length - word.text.length) > 3) continue;
     if (word.text === rep || isInflectionOf(word.text, rep) || lookalikeKey(word.text) === lookalikeKey(rep)) continue;
     if (withoutAccents(word.text) === withoutAccents(rep)) continue;
     if (votersOf(cluster, word.text, me) >= votersOf(cluster, rep, me)) continue;

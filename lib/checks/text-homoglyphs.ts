@@ -38,9 +38,6 @@ export function homeScript(lang: string): Script {
   return "Latin";
 }
 
-/** Quick test: does the word mix letters of Latin, Cyrillic or Greek at all? */
-export const MAYBE_MIXED = /(?=.*\p{Script=Latin})(?=.*[\p{Script=Cyrillic}\p{Script=Greek}])|(?=.*\p{Script=Cyrillic})(?=.*\p{Script=Greek})/u;
-
 function scriptOf(ch: string): Script | null {
   for (const [script, re] of SCRIPT_OF) if (re.test(ch)) return script;
   return null;

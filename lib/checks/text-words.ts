@@ -1,47 +1,14 @@
+import { capitalWords, words, type CapitalWord, type Word } from "./text-chars";
 import type { CheckInput, CheckVersion } from "./types";
 
-/** One word of a segment, with its UTF-16 offsets into the segment text. */
-export interface Word {
-  text: string;
-  start: number;
-  end: number;
-}
+export { capitalWords, isLatinVersion, isUnspaced, isWordChar, latinWords, looksCamel, mixesScripts, words } from "./text-chars";
+export type { CapitalWord, Word } from "./text-chars";
 
-// Scripts written without spaces: words are not delimited, so a term may sit inside a longer run.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC]/u;
-// A run of letters, marks and digits from spaced scripts; unspaced scripts break it.
-const WORD_RE = /(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC])[\p{L}\p{M}\p{N}])+/gu;
-const LATIN_WORD_RE = /[\p{Script=Latin}0-9]+/gu;
-const LATIN_LETTER = /\p{Script=Latin}/u;
-const LETTER = /\p{L}/u;
 const UPPER_START = /^\p{Lu}/u;
 
-export function isUnspaced(ch: string): boolean {
-  return UNSPACED.test(ch);
-}
-
-/** A letter, mark or digit of a spaced script: the characters a word boundary must not cut. */
-export function isWordChar(ch: string): boolean {
-  return /[\p{L}\p{M}\p{N}]/u.test(ch) && !UNSPACED.test(ch);
-}
-
-/** Words of spaced scripts (Latin, Cyrillic, Greek…), mixed scripts kept together; hyphens and apostrophes split. */
-export function words(text: string): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(WORD_RE)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  return out;
-}
-
-/** Runs of Latin letters and digits: the words a name check compares across languages. */
-export function latinWords(text: string): Word[] {
-  const out: Word[] = [];
-  for (const m of text.matchAll(LATIN_WORD_RE)) {
-    if (LATIN_LETTER.test(m[0])) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  }
-  return out;
-}
-
 export function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
   return UPPER_START.test(word);
 }
 
@@ -58,21 +25,6 @@ export function memo<T>(shared: Map<string, unknown>, key: string, build: () => 
   return value;
 }
 
-/** Whether most letters of a version are Latin (sampled from its first segments). */
-export function isLatinVersion(version: CheckVersion): boolean {
-  let latin = 0;
-  let letters = 0;
-  for (const segment of version.segments) {
-    for (const ch of segment.text) {
-      if (!LETTER.test(ch)) continue;
-      letters++;
-      if (LATIN_LETTER.test(ch)) latin++;
-    }
-    if (letters > 2000) break;
-  }
-  return letters > 0 && latin * 2 > letters;
-}
-
 /** Every version of the article the check sees: this one, the others and the source. */
 export function allVersions(input: CheckInput): CheckVersion[] {
   const all = [input.version, ...input.others];
@@ -84,25 +36,31 @@ export function allVersions(input: CheckInput): CheckVersion[] {
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev = new Array<number>(b.length + 1);
+  let row = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       const value = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      row.push(value);
+      row[j] = value;
       if (value < best) best = value;
     }
     if (best > max) return max + 1;
-    prev = row;
+    [prev, row] = [row, prev];
   }
   return prev[b.length];
 }
 
 /** l, I, 1 and | read alike, as do O and 0: two spellings with the same key are look-alikes. */
 export function lookalikeKey(word: string): string {
-  return word.replace(/[lI1|]/g, "I").replace(/[O0]/g, "O");
+  for (let i = 0; i < word.length; i++) {
+    const ch = word[i];
+    if (ch === "l" || ch === "1" || ch === "|" || ch === "0") return word.replace(/[lI1|]/g, "I").replace(/[O0]/g, "O");
+  }
+  return word;
 }
 
 /** A version's words per position, tokenised once per article. */
@@ -110,11 +68,21 @@ export function versionWords(shared: Map<string, unknown>, version: CheckVersion
   return memo(shared, `text-words:words:${version.id}`, () => new Map(version.segments.map((s) => [s.position, words(s.text)])));
 }
 
-/** Every word form a version uses anywhere. */
-export function versionVocabulary(shared: Map<string, unknown>, version: CheckVersion): Set<string> {
-  return memo(shared, `text-words:vocabulary:${version.id}`, () => {
+/** A version's capitalised words per position, found once per article. */
+export function versionCapitalWords(shared: Map<string, unknown>, version: CheckVersion): Map<number, CapitalWord[]> {
+  return memo(shared, `text-words:capital:${version.id}`, () => new Map(version.segments.map((s) => [s.position, capitalWords(s.text)])));
+}
+
+/** Every capitalised word form a version uses anywhere (names, brands, German nouns). */
+export function capitalVocabulary(shared: Map<string, unknown>, version: CheckVersion): Set<string> {
+  return memo(shared, `text-words:capital-vocabulary:${version.id}`, () => {
     const out = new Set<string>();
-    for (const found of versionWords(shared, version).values()) for (const w of found) out.add(w.text);
+    for (const found of versionCapitalWords(shared, version).values()) for (const w of found) out.add(w.text);
     return out;
   });
+}
+
+/** The text of a version's segment at a position, or undefined where the version lacks it. */
+export function segmentTextAt(shared: Map<string, unknown>, version: CheckVersion, position: number): string | undefined {
+  return memo(shared, `text-words:segments:${version.id}`, () => new Map(version.segments.map((s) => [s.position, s.text]))).get(position);
 }

@@ -1,0 +1,185 @@
+// Character classes per UTF-16 code unit, computed on first sight: the tokenisers run over every
+// segment of every version, so they avoid a Unicode regex per character.
+import type { CheckVersion } from "./types";
+
+/** One word of a segment, with its UTF-16 offsets into the segment text. */
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const OTHER = 1;
+const LATIN = 2; // Latin letter or digit
+const SPACED = 3; // letter or digit of another spaced script (Cyrillic, Greek, Arabic…)
+const MARK = 4; // combining mark: continues whatever word it follows
+const UNSPACED = 5; // Han, kana, Hangul: no spaces between words
+const UPPER_FLAG = 8;
+const CLASS_MASK = 7;
+
+const table = new Uint8Array(0x10000);
+
+function classify(code: number): number {
+  if (code >= 0xd800 && code <= 0xdfff) return UNSPACED; // astral: mostly CJK extensions and emoji
+  const ch = String.fromCharCode(code);
+  if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC]/u.test(ch)) return UNSPACED;
+  if (/\p{M}/u.test(ch)) return MARK;
+  const upper = /\p{Lu}/u.test(ch) ? UPPER_FLAG : 0;
+  if (/[\p{Script=Latin}0-9]/u.test(ch)) return LATIN | upper;
+  if (/[\p{L}\p{N}]/u.test(ch)) return SPACED | upper;
+  return OTHER;
+}
+
+/** The class of a code unit with its upper-case flag. */
+function flagsOf(code: number): number {
+  let c = table[code];
+  if (c === 0) table[code] = c = classify(code);
+  return c;
+}
+
+function classOf(code: number): number {
+  return flagsOf(code) & CLASS_MASK;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+export function isUnspaced(ch: string): boolean {
+  return classOf(ch.charCodeAt(0)) === UNSPACED;
+}
+
+/** A letter, mark or digit of a spaced script: the characters a word boundary must not cut. */
+export function isWordChar(ch: string): boolean {
+  const c = classOf(ch.charCodeAt(0));
+  return c === LATIN || c === SPACED || c === MARK;
+}
+
+function scan(text: string, inWord: (c: number) => boolean, needsLetter: boolean): Word[] {
+  const out: Word[] = [];
+  let start = -1;
+  let letter = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    const c = classOf(code);
+    if (inWord(c) && (c !== MARK || start !== -1)) {
+      if (start === -1) {
+        start = i;
+        letter = false;
+      }
+      if (!letter && !isDigit(code)) letter = true;
+    } else if (start !== -1) {
+      if (letter || !needsLetter) out.push({ text: text.slice(start, i), start, end: i });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+const spacedWordChar = (c: number) => c === LATIN || c === SPACED || c === MARK;
+const latinWordChar = (c: number) => c === LATIN || c === MARK;
+
+/** Words of spaced scripts (Latin, Cyrillic, Greek…), mixed scripts kept together; hyphens and apostrophes split. */
+export function words(text: string): Word[] {
+  return scan(text, spacedWordChar, false);
+}
+
+/** Runs of Latin letters and digits that hold a letter: the words a name check compares across languages. */
+export function latinWords(text: string): Word[] {
+  return scan(text, latinWordChar, true);
+}
+
+/** Whether a word mixes Latin letters with Cyrillic or Greek ones (the raw material of homoglyphs). */
+export function mixesScripts(word: string): boolean {
+  let latin = false;
+  let other = false;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    const c = classOf(code);
+    if (c === LATIN && !(code >= 48 && code <= 57)) latin = true;
+    else if (code >= 0x370 && code <= 0x52f) other = true;
+  }
+  return latin && other;
+}
+
+/** Whether most letters of a version are Latin (sampled from its first segments). */
+export function isLatinVersion(version: CheckVersion): boolean {
+  let latin = 0;
+  let letters = 0;
+  for (const segment of version.segments) {
+    const text = segment.text;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const c = classOf(code);
+      if (c === LATIN && !(code >= 48 && code <= 57)) latin++;
+      else if (c !== SPACED && c !== UNSPACED) continue;
+      letters++;
+    }
+    if (letters > 2000) break;
+  }
+  return letters > 0 && latin * 2 > letters;
+}
+
+/** Whether a word has an upper-case letter after a lower-case one, or an acronym running into a word (ScalingLaws, AIResearch). */
+export function looksCamel(word: string): boolean {
+  let ascii = true;
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code > 127) ascii = false;
+    if (code >= 65 && code <= 90) {
+      const prev = word.charCodeAt(i - 1);
+      if (prev >= 97 && prev <= 122) return true;
+      const next = word.charCodeAt(i + 1);
+      if (prev >= 65 && prev <= 90 && next >= 97 && next <= 122) return true;
+    }
+  }
+  return !ascii && CAMEL.test(word);
+}
+
+const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
+
+/** A word holding a capital (or a Latin digit-letter mix), and whether it opens a sentence. */
+export interface CapitalWord extends Word {
+  /** Only Latin letters and digits. */
+  latin: boolean;
+  /** First in its sentence, where any word is capitalised. */
+  initial: boolean;
+}
+
+const SENTENCE_END = new Set([".", "!", "?", ":", "。", "！", "？", "…"]);
+
+/**
+ * The words of spaced scripts that hold a capital letter: names, German nouns, CamelCase joins,
+ * look-alike swaps (OpenAl, 0penAI). Lower-case words are skipped without being sliced out.
+ */
+export function capitalWords(text: string): CapitalWord[] {
+  const out: CapitalWord[] = [];
+  let start = -1;
+  let upper = false;
+  let latin = true;
+  let initial = true;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    const flags = flagsOf(code);
+    const c = flags & 7;
+    if (c === LATIN || c === SPACED || (c === MARK && start !== -1)) {
+      if (start === -1) {
+        start = i;
+        upper = false;
+        latin = true;
+      }
+      if (flags & UPPER_FLAG) upper = true;
+      if (c === SPACED) latin = false;
+      continue;
+    }
+    if (start !== -1) {
+      if (upper) out.push({ text: text.slice(start, i), start, end: i, latin, initial });
+      start = -1;
+      initial = false;
+    }
+    if (c === UNSPACED) initial = false;
+    else if (SENTENCE_END.has(text[i])) initial = true;
+  }
+  return out;
+}
+
