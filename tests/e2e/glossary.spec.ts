@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { signIn, testUser, type TestRole } from "./fixtures";
 
 const unique = () => crypto.randomUUID().slice(0, 8);
+const bearer = (role: TestRole) => ({ Authorization: `Bearer ${testUser(role).token}` });
 
 async function openGlossary(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Glossary" }).click();
@@ -130,4 +131,41 @@ test("the glossary speaks German", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Glossar" })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: "Bekannte falsche Varianten" })).toBeVisible();
   await expect(termRow(page, "de", "Sutskever").getByRole("button", { name: "Sutskever (de) bearbeiten" })).toBeVisible();
+});
+
+test("a pipeline manages the glossary through the API: CRUD, CSV import with replace, precise refusals", async ({ request }) => {
+  const canonical = `Srinivas-${unique()}`;
+  const json = (role: TestRole) => ({ ...bearer(role), "Content-Type": "application/json" });
+  const created = await request.post("/api/v1/glossary", { headers: json("editor"), data: { lang: "en", canonical, variants: ["Srinivasan"] } });
+  expect(created.status()).toBe(201);
+  const { term } = await created.json();
+  expect(term).toMatchObject({ lang: "en", canonical, variants: ["Srinivasan"], note: null, article: null });
+
+  expect((await request.post("/api/v1/glossary", { headers: json("reviewer"), data: { lang: "en", canonical: `x-${canonical}` } })).status()).toBe(403);
+  expect((await request.post("/api/v1/glossary", { headers: json("editor"), data: { lang: "en", canonical } })).status()).toBe(409);
+  const updated = await request.put(`/api/v1/glossary/${term.id}`, { headers: json("editor"), data: { lang: "en", canonical, variants: ["Srinivasan", "Shrinivas"], note: "Aravind Srinivas" } });
+  expect((await updated.json()).term).toMatchObject({ variants: ["Srinivasan", "Shrinivas"], note: "Aravind Srinivas" });
+
+  const csv = `lang,canonical,variants,note,article\r\nen,${canonical},Srinivasan,"Aravind Srinivas, Perplexity",\r\n`;
+  const csvHeaders = { ...bearer("editor"), "Content-Type": "text/csv" };
+  const refused = await request.post("/api/v1/glossary/import?fileName=terms.csv", { headers: csvHeaders, data: csv });
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error).toMatchObject({ details: { file: "terms.csv", line: 2, field: "canonical", reason: "exists" } });
+  const replaced = await request.post("/api/v1/glossary/import?fileName=terms.csv&replace=1", { headers: csvHeaders, data: csv });
+  expect(await replaced.json()).toEqual({ file: "terms.csv", created: 0, updated: 1, unchanged: 0 });
+  const bad = await request.post("/api/v1/glossary/import?fileName=terms.csv", { headers: csvHeaders, data: csv.replace("\r\nen,", "\r\nEnglish,") });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.message).toBe('terms.csv line 2, field "lang": not a BCP-47 language tag');
+  expect((await request.post("/api/v1/glossary/import", { headers: { ...bearer("editor"), "Content-Type": "application/pdf" }, data: "%PDF" })).status()).toBe(415);
+
+  const listed = await request.get(`/api/v1/glossary?lang=en&q=${canonical}`, { headers: bearer("reviewer") });
+  expect((await listed.json()).terms).toMatchObject([{ canonical, variants: ["Srinivasan"], note: "Aravind Srinivas, Perplexity" }]);
+  const exported = await request.get(`/api/v1/glossary?lang=en&q=${canonical}&format=csv`, { headers: bearer("reviewer") });
+  expect(exported.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(await exported.text()).toBe(csv);
+  expect((await request.get("/api/v1/glossary?format=xlsx", { headers: bearer("reviewer") })).status()).toBe(415);
+
+  expect((await request.delete(`/api/v1/glossary/${term.id}`, { headers: bearer("reviewer") })).status()).toBe(403);
+  expect((await request.delete(`/api/v1/glossary/${term.id}`, { headers: bearer("editor") })).status()).toBe(200);
+  expect((await request.delete(`/api/v1/glossary/${term.id}`, { headers: bearer("editor") })).status()).toBe(404);
 });
