@@ -6,6 +6,7 @@ const CATEGORY = "Fluency/Spelling";
 const LOWER = /\p{Ll}/u;
 const UPPER = /\p{Lu}/u;
 const ALL_LOWER = /^\p{Ll}+$/u;
+const ACRONYM = /^\p{Lu}{2,5}$/u;
 
 /** How sure we are that a piece of a glued token is a word of its own. */
 type Evidence = "strong" | "weak" | null;
@@ -99,7 +100,7 @@ function camelFinding(ctx: Context, position: number, word: Word): Finding | nul
   const lang = ctx.input.lang;
   const evidence = (piece: string): Evidence => {
     if (here.lower.has(piece.toLowerCase()) || isFunctionWord(piece, lang) || isBrand(ctx, piece)) return "strong";
-    if (own.has(piece) || ctx.spell(piece) || ctx.spell(piece.toLowerCase())) return "weak";
+    if (own.has(piece) || ACRONYM.test(piece) || ctx.spell(piece) || ctx.spell(piece.toLowerCase())) return "weak";
     return null;
   };
   const split = splitCamel(text, evidence);

@@ -36,9 +36,10 @@ function indexVersion(shared: Map<string, unknown>, version: CheckVersion): Vers
   const forms = new Map<number, Map<string, number>>();
   const firstUse = new Map<string, number>();
   const capital = versionCapitalWords(shared, version);
-  // In a Latin-script text a name is capitalised where other words are not, so a sentence's first
-  // word counts only if the version also capitalises it mid-sentence; in other scripts every kept
-  // Latin word is a name (OpenAI, Sam Altman).
+  // In a Latin-script text a name is capitalised where other words are not, so a short first word
+  // of a sentence (The, De, La) counts only if the version also capitalises it mid-sentence; longer
+  // ones need several versions to agree before they matter. In other scripts every kept Latin word
+  // is a name (OpenAI, Sam Altman).
   const midSentence = new Set<string>();
   if (latin) for (const found of capital.values()) for (const w of found) if (w.latin && !w.initial) midSentence.add(w.text);
   for (const [position, found] of capital) {
@@ -46,7 +47,7 @@ function indexVersion(shared: Map<string, unknown>, version: CheckVersion): Vers
     words.set(position, latinHere);
     const counts = new Map<string, number>();
     for (const w of latinHere) {
-      if (w.text.length < 2 || (latin && w.initial && !midSentence.has(w.text))) continue;
+      if (w.text.length < 2 || (latin && w.initial && w.text.length < 4 && !midSentence.has(w.text))) continue;
       counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
       if (!firstUse.has(w.text)) firstUse.set(w.text, position);
     }
