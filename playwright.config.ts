@@ -74,6 +74,8 @@ export default defineConfig({
       BETTER_AUTH_SECRET: process.env.E2E_SECRET!,
       BETTER_AUTH_URL: baseURL,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Only the quick English dictionary, so that loading French does not compete with the tests for CPU.
+      VERSO_DICTIONARIES: "en",
       PORT: port,
     },
   },

@@ -32,6 +32,8 @@ export default defineConfig({
             DATABASE_URL: `file:${path.join(testDir, "verso.db")}`,
             VERSO_DATA_DIR: testDir,
             BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+            // Only the quick English dictionary: French alone takes tens of seconds to load.
+            VERSO_DICTIONARIES: "en",
           },
         },
       },

@@ -36,6 +36,10 @@ Commands:
       Create an API token that acts as that user; it is printed once.
       Send it as "Authorization: Bearer <token>".
 
+  check --article SLUG [--lang LANG] [--format text|json]
+      Run the automatic checks (garbled names, look-alikes, glued words,
+      numbers, quotes, broken sentences, truncation, untranslated text,
+      boilerplate, structure) and print the open findings.
   backup FILE
       Write every table (audit log included) to FILE as JSON.
   restore FILE
@@ -198,6 +202,23 @@ async function runTokenCreate(args: string[]) {
   console.log(token);
 }
 
+async function runCheck(args: string[]) {
+  const { values } = parseArgs({ args, options: { article: { type: "string" }, lang: { type: "string" }, format: { type: "string", default: "text" } } });
+  if (values.format !== "text" && values.format !== "json") throw new UsageError("--format must be json or text");
+  const { getArticleFindings } = await import("../lib/server/checks");
+  const findings = await getArticleFindings(CLI_ACTOR, requireOption(values, "article"), { lang: values.lang, waitForDictionaries: true });
+  if (values.format === "json") {
+    process.stdout.write(JSON.stringify(findings, null, 2) + "\n");
+    return;
+  }
+  for (const f of findings) {
+    const suggestion = f.suggestion !== undefined ? ` → ${f.suggestion}` : "";
+    process.stdout.write(`${f.lang} ${f.label} #${f.position} ${f.level} ${f.checkId}: ${f.message}${f.quote ? ` "${f.quote}"` : ""}${suggestion}\n`);
+  }
+  const errors = findings.filter((f) => f.level === "error").length;
+  console.error(`${findings.length} findings (${errors} errors, ${findings.length - errors} warnings).`);
+}
+
 async function runBackup(args: string[]) {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length !== 1) throw new UsageError("backup takes exactly one FILE");
@@ -252,6 +273,7 @@ async function main(argv: string[]): Promise<number> {
   else if (command === "export") await runExport(rest);
   else if (command === "user" && rest[0] === "add") await runUserAdd(rest.slice(1));
   else if (command === "token" && rest[0] === "create") await runTokenCreate(rest.slice(1));
+  else if (command === "check") await runCheck(rest);
   else if (command === "backup") await runBackup(rest);
   else if (command === "restore") await runRestore(rest);
   else throw new UsageError(`unknown command: ${argv.join(" ")}`);

@@ -6,6 +6,65 @@ export interface HighlightAnnotation extends HighlightSource {
   note: string | null;
 }
 
+/** An automatic finding, drawn as a dotted underline (offsets into the current text). */
+export interface TextFinding {
+  checkId: string;
+  start: number;
+  end: number;
+  level: "error" | "warning";
+  message: string;
+  suggestion: string | null;
+}
+
+const FINDING_STYLES: Record<TextFinding["level"], string> = {
+  error: "underline decoration-dotted decoration-2 decoration-red-600 underline-offset-2",
+  warning: "underline decoration-dotted decoration-2 decoration-amber-500 underline-offset-2",
+};
+
+/**
+ * Cuts a run of text at the findings' edges; pieces under a finding carry it
+ * (the first one when findings overlap). Whole-segment findings draw nothing here.
+ */
+function withFindings(text: string, offset: number, findings: readonly TextFinding[]): { text: string; finding: TextFinding | null }[] {
+  const inside = findings.filter((f) => f.end > f.start && f.start < offset + text.length && f.end > offset);
+  if (inside.length === 0) return [{ text, finding: null }];
+  const cuts = new Set([0, text.length]);
+  for (const f of inside) {
+    cuts.add(Math.max(0, f.start - offset));
+    cuts.add(Math.min(text.length, f.end - offset));
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const pieces: { text: string; finding: TextFinding | null }[] = [];
+  for (let i = 0; i + 1 < points.length; i++) {
+    const from = points[i] + offset;
+    const finding = inside.find((f) => f.start <= from && f.end > from) ?? null;
+    pieces.push({ text: text.slice(points[i], points[i + 1]), finding });
+  }
+  return pieces;
+}
+
+function FindingRuns({ text, offset, findings }: { text: string; offset: number; findings: readonly TextFinding[] }) {
+  return (
+    <>
+      {withFindings(text, offset, findings).map((piece, index) =>
+        piece.finding ? (
+          <span
+            key={index}
+            data-finding={piece.finding.checkId}
+            data-level={piece.finding.level}
+            title={piece.finding.suggestion ? `${piece.finding.message} → ${piece.finding.suggestion}` : piece.finding.message}
+            className={FINDING_STYLES[piece.finding.level]}
+          >
+            {piece.text}
+          </span>
+        ) : (
+          <span key={index}>{piece.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
 const SEVERITY_STYLES: Record<string, string> = {
   major: "bg-red-200/80 decoration-red-700",
   minor: "bg-amber-200/80 decoration-amber-700",
@@ -21,15 +80,20 @@ export function AnnotatedText<A extends HighlightAnnotation>({
   text,
   revision,
   annotations,
+  findings = [],
   onOpen,
 }: {
   originalText: string;
   text: string;
   revision: number;
   annotations: A[];
+  findings?: readonly TextFinding[];
   onOpen: (annotation: A) => void;
 }) {
   const parts = splitByHighlights(text, currentHighlights(originalText, text, revision, annotations));
+  // Where each part starts in the text, for the findings' offsets.
+  const starts = [0];
+  for (let i = 1; i < parts.length; i++) starts.push(starts[i - 1] + parts[i - 1].text.length);
   return (
     <>
       {parts.map((part, index) =>
@@ -47,10 +111,12 @@ export function AnnotatedText<A extends HighlightAnnotation>({
             }}
             className={`cursor-pointer rounded-sm text-inherit ${part.highlight.annotation.status === "applied" ? "underline decoration-2 bg-green-100 decoration-green-700" : SEVERITY_STYLES[part.highlight.annotation.severity] ?? ""}`}
           >
-            {part.text}
+            <FindingRuns text={part.text} offset={starts[index]} findings={findings} />
           </mark>
         ) : (
-          <span key={index}>{part.text}</span>
+          <span key={index}>
+            <FindingRuns text={part.text} offset={starts[index]} findings={findings} />
+          </span>
         ),
       )}
     </>

@@ -17,6 +17,7 @@ export const PERMISSIONS = {
   "annotation.reject": EDITORS,
   "segment.edit": EVERYONE,
   "segment.review": EVERYONE,
+  "check.dismiss": EVERYONE,
   "preference.save": EVERYONE,
   "version.import": EDITORS,
   "glossary.edit": EDITORS,

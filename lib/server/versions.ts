@@ -3,6 +3,7 @@ import type { Actor } from "./actor";
 import { appendAudit } from "./audit";
 import { authorize } from "./authorize";
 import { db, type Tx } from "./db";
+import { unresolvedErrorFindings } from "./checks";
 import { ConflictError, NotFoundError } from "./errors";
 import { validate } from "./validate";
 
@@ -16,13 +17,20 @@ export interface BlockingAnnotation {
   quote: string;
 }
 
-/**
- * What stands between a version and approval (DESIGN.md, "Approval gate").
- * Automatic findings join this list when the checks exist (issue 5).
- */
+/** An error-level automatic finding nobody has dismissed or annotated yet. */
+export interface BlockingFinding {
+  checkId: string;
+  position: number;
+  quote: string;
+  message: string;
+  suggestion: string | null;
+}
+
+/** What stands between a version and approval (DESIGN.md, "Approval gate"). */
 export interface ApprovalGate {
   passes: boolean;
   openAnnotations: BlockingAnnotation[];
+  errorFindings: BlockingFinding[];
   unreviewedSegments: { segmentId: string; position: number }[];
 }
 
@@ -45,7 +53,7 @@ export interface ApproveResult {
 const isBlocking = (a: { severity: string; category: string }) =>
   a.severity === "major" || a.category === "Non-translation" || a.category.startsWith("Non-translation/");
 
-async function gateOf(tx: Tx, versionId: string): Promise<ApprovalGate> {
+async function gateOf(tx: Tx, versionId: string, errorFindings: BlockingFinding[]): Promise<ApprovalGate> {
   const segments = await tx.segment.findMany({
     where: { versionId },
     orderBy: { position: "asc" },
@@ -69,7 +77,28 @@ async function gateOf(tx: Tx, versionId: string): Promise<ApprovalGate> {
     }))
     .sort((a, b) => a.position - b.position);
   const unreviewedSegments = segments.filter((s) => s._count.reviewMarks === 0).map((s) => ({ segmentId: s.id, position: s.position }));
-  return { passes: openAnnotations.length === 0 && unreviewedSegments.length === 0, openAnnotations, unreviewedSegments };
+  return {
+    passes: openAnnotations.length === 0 && errorFindings.length === 0 && unreviewedSegments.length === 0,
+    openAnnotations,
+    errorFindings,
+    unreviewedSegments,
+  };
+}
+
+/**
+ * The checks read through `db` (they may run for a while and are cached), so
+ * they run before the gate's transaction opens, never inside it.
+ */
+async function blockingFindings(versionId: string): Promise<BlockingFinding[]> {
+  const version = await db.version.findUnique({ where: { id: versionId }, select: { articleId: true } });
+  if (!version) throw new NotFoundError(`unknown version ${versionId}`, { field: "version" });
+  return (await unresolvedErrorFindings(version.articleId, versionId)).map((f) => ({
+    checkId: f.checkId,
+    position: f.position,
+    quote: f.quote,
+    message: f.message,
+    suggestion: f.suggestion ?? null,
+  }));
 }
 
 async function findVersion(tx: Tx, versionId: string) {
@@ -105,9 +134,10 @@ async function stateOf(tx: Tx, versionId: string): Promise<VersionState> {
 /** The approval gate of one version, for the approve dialog and the API. */
 export async function getApprovalGate(actor: Actor | null, versionId: string): Promise<ApprovalGate> {
   authorize(actor, "article.read");
+  const findings = await blockingFindings(versionId);
   return db.$transaction(async (tx) => {
     await findVersion(tx, versionId);
-    return gateOf(tx, versionId);
+    return gateOf(tx, versionId, findings);
   });
 }
 
@@ -118,13 +148,15 @@ export async function getApprovalGate(actor: Actor | null, versionId: string): P
 export async function approveVersion(actor: Actor | null, versionId: string, input: ApproveVersionInput = {}): Promise<ApproveResult> {
   authorize(actor, "version.approve");
   const { overrideReason } = validate(approveVersionSchema, input);
+  const findings = await blockingFindings(versionId);
   return db.$transaction(async (tx) => {
     const version = await findVersion(tx, versionId);
     if (version.status === "approved") throw new ConflictError(`${version.lang} "${version.label}" is already approved`, { status: version.status });
-    const gate = await gateOf(tx, versionId);
+    const gate = await gateOf(tx, versionId, findings);
     if (!gate.passes && !overrideReason) {
       throw new ConflictError(
         `approval is blocked: ${gate.openAnnotations.length} open major or non-translation annotation(s), ` +
+          `${gate.errorFindings.length} unresolved error-level finding(s), ` +
           `${gate.unreviewedSegments.length} unreviewed segment(s); give an override reason to approve anyway`,
         { gate },
       );
@@ -150,7 +182,11 @@ export async function approveVersion(actor: Actor | null, versionId: string, inp
       before: { status: version.status },
       after: {
         status: "approved",
-        ...(overridden ? { blockers: { openAnnotations: gate.openAnnotations.length, unreviewedSegments: gate.unreviewedSegments.length } } : {}),
+        ...(overridden ? { blockers: {
+                openAnnotations: gate.openAnnotations.length,
+                errorFindings: gate.errorFindings.length,
+                unreviewedSegments: gate.unreviewedSegments.length,
+              } } : {}),
       },
       reason: overridden ? overrideReason : null,
     });

@@ -2,6 +2,7 @@ import { preferencesSchema, WORKSPACE_PAGE_SIZE, workspaceQuerySchema, type Layo
 import type { Actor } from "./actor";
 import { ANNOTATION_CORE_FIELDS } from "./annotations";
 import { authorize } from "./authorize";
+import { findingsOfArticle, type VersionFinding } from "./checks";
 import { db } from "./db";
 import { NotFoundError, ValidationError } from "./errors";
 import { validate } from "./validate";
@@ -24,6 +25,18 @@ export interface WorkspaceAnnotation {
   createdAt: string;
 }
 
+/** An automatic finding in a cell; offsets into the current text. */
+export interface WorkspaceFinding {
+  checkId: string;
+  start: number;
+  end: number;
+  level: "error" | "warning";
+  message: string;
+  suggestion: string | null;
+  mqmCategory: string;
+  quote: string;
+}
+
 export interface WorkspaceCell {
   id: string;
   position: number;
@@ -35,6 +48,7 @@ export interface WorkspaceCell {
   reviewedByMe: boolean;
   reviewCount: number;
   annotations: WorkspaceAnnotation[];
+  findings: WorkspaceFinding[];
 }
 
 export interface VersionProgress {
@@ -51,6 +65,8 @@ export interface WorkspaceVersion {
   status: string;
   approval: VersionApproval;
   progress: VersionProgress;
+  /** Open automatic findings by level. */
+  findingCounts: { error: number; warning: number };
 }
 
 /** Who approved a version and when, or why changes were requested. */
@@ -67,7 +83,7 @@ export interface Workspace {
   versions: WorkspaceVersion[];
   shownVersionIds: string[];
   layout: Layout;
-  query: { page: number; open: boolean; unreviewed: boolean; q: string };
+  query: { page: number; open: boolean; unreviewed: boolean; findings: boolean; q: string };
   /** Positions matching the filters, and the page of them shown. */
   matchingCount: number;
   pageCount: number;
@@ -122,10 +138,11 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
   const sourceIds = article.versions.filter((v) => v.isSource).map((v) => v.id);
   const visible = [...sourceIds, ...shownVersionIds];
 
-  const [progress, allPositions] = await Promise.all([
+  const [progress, allPositions, findings] = await Promise.all([
     versionProgress(article.id),
     // GROUP BY in SQL; Prisma's `distinct` would de-duplicate every row in memory.
     db.segment.groupBy({ by: ["position"], where: { articleId: article.id, versionId: { in: visible } }, orderBy: { position: "asc" } }),
+    findingsOfArticle(article.id),
   ]);
   let matching = allPositions.map((p) => p.position);
   if (query.open) {
@@ -144,6 +161,11 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
     const unreviewed = new Set(rows.map((r) => r.position));
     matching = matching.filter((p) => unreviewed.has(p));
   }
+  if (query.findings) {
+    const shown = new Set(shownVersionIds);
+    const flagged = new Set(findings.filter((f) => shown.has(f.versionId)).map((f) => f.position));
+    matching = matching.filter((p) => flagged.has(p));
+  }
   if (query.q) {
     const rows = await db.segment.findMany({ where: { articleId: article.id, versionId: { in: visible }, text: { contains: query.q } }, select: { position: true } });
     const hits = new Set(rows.map((r) => r.position));
@@ -154,6 +176,13 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
   const page = Math.min(query.page, pageCount);
   const positions = matching.slice((page - 1) * WORKSPACE_PAGE_SIZE, page * WORKSPACE_PAGE_SIZE);
   const cells = await loadCells(article.id, visible, positions, me);
+  attachFindings(cells, findings);
+  const findingCounts = new Map<string, { error: number; warning: number }>();
+  for (const f of findings) {
+    const counts = findingCounts.get(f.versionId) ?? { error: 0, warning: 0 };
+    counts[f.level] += 1;
+    findingCounts.set(f.versionId, counts);
+  }
 
   return {
     article: { id: article.id, slug: article.slug, title: article.title, sourceLang: article.sourceLang },
@@ -171,6 +200,7 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
         statusChangedAt: v.statusChangedAt?.toISOString() ?? null,
       },
       progress: progress.get(v.id) ?? { total: 0, reviewed: 0, open: { major: 0, minor: 0, neutral: 0 } },
+      findingCounts: findingCounts.get(v.id) ?? { error: 0, warning: 0 },
     })),
     shownVersionIds,
     layout: preference?.layout === "rows" ? "rows" : "columns",
@@ -180,6 +210,24 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
     positions,
     cells,
   };
+}
+
+/** Puts each finding on its cell, when the cell is on this page and still at the checked revision. */
+function attachFindings(cells: Workspace["cells"], findings: VersionFinding[]) {
+  for (const f of findings) {
+    const cell = cells[f.versionId]?.[f.position];
+    if (!cell || f.revision !== cell.revision) continue;
+    cell.findings.push({
+      checkId: f.checkId,
+      start: f.start,
+      end: f.end,
+      level: f.level,
+      message: f.message,
+      suggestion: f.suggestion ?? null,
+      mqmCategory: f.mqmCategory,
+      quote: f.quote,
+    });
+  }
 }
 
 async function loadCells(articleId: string, versionIds: string[], positions: number[], me: string | null) {
@@ -224,6 +272,7 @@ async function loadCells(articleId: string, versionIds: string[], positions: num
       reviewedByMe: Array.isArray(reviewMarks) && reviewMarks.length > 0,
       reviewCount: _count.reviewMarks,
       annotations: annotations.map(({ author, createdAt, ...a }) => ({ ...a, author: author?.name ?? null, createdAt: createdAt.toISOString() })),
+      findings: [],
     };
   }
   return cells;

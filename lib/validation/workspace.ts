@@ -13,6 +13,7 @@ export const workspaceQuerySchema = z.object({
   page: z.coerce.number().int().min(1).catch(1).default(1),
   open: flag.default(false),
   unreviewed: flag.default(false),
+  findings: flag.default(false),
   q: z.string().trim().max(200).default(""),
 });
 export type WorkspaceQuery = z.input<typeof workspaceQuerySchema>;

@@ -9,6 +9,7 @@ import { getArticleDetail } from "@/lib/server/articles";
 import { listAuditEvents } from "@/lib/server/audit-log";
 import { PERMISSIONS, type Operation } from "@/lib/server/authorize";
 import { createBackup, restoreBackup } from "@/lib/server/backup";
+import { dismissFinding } from "@/lib/server/checks";
 import { db, openDatabase } from "@/lib/server/db";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/server/errors";
 import { exportVersion } from "@/lib/server/export";
@@ -70,6 +71,7 @@ const CALLS: Record<Operation, (actor: Actor | null, f: Fixture) => Promise<unkn
   "annotation.reject": (actor, f) => rejectAnnotation(actor, f.appliedId),
   "segment.edit": (actor, f) => editSegmentText(actor, f.segmentId, { text: "Sutskever gab bekannt.", baseRevision: 1 }),
   "segment.review": (actor, f) => setReviewMark(actor, f.segmentId, { reviewed: true }),
+  "check.dismiss": (actor, f) => dismissFinding(actor, { versionId: f.versionId, checkId: "names", position: 2, quote: "Suzkwer", reason: "matrix test" }),
   "preference.save": (actor, f) => saveWorkspacePreferences(actor, f.slug, { versionIds: [f.versionId], layout: "rows" }),
   "version.import": (actor, f) => importVersion(actor, { slug: f.slug, lang: "fr", fileName: "fr.txt", bytes: bytes("Titre\n\nSutskever a annoncé.") }),
   "glossary.edit": (actor, f) => createGlossaryTerms(actor, [{ lang: "de", canonical: "Sutskever", variants: ["Suzkwer"], articleSlug: f.slug }]),

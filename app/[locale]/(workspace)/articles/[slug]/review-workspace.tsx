@@ -340,6 +340,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
                 text={cell.text}
                 revision={cell.revision}
                 annotations={cell.annotations}
+                findings={cell.findings}
                 onOpen={(annotation) => setPanel({ versionId: version.id, position, annotationId: annotation.id })}
               />
             )}
@@ -409,6 +410,10 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
           <label className="flex items-center gap-1">
             <input type="checkbox" checked={workspace.query.unreviewed} onChange={(e) => setQuery({ unreviewed: e.target.checked ? "1" : null })} />
             {t("filters.unreviewed")}
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked={workspace.query.findings} onChange={(e) => setQuery({ findings: e.target.checked ? "1" : null })} />
+            {t("filters.findings")}
           </label>
           <label className="flex items-center gap-1">
             <span className="sr-only">{t("filters.search")}</span>

@@ -14,6 +14,7 @@ import type { ViewVersion } from "./review-workspace";
 interface Gate {
   passes: boolean;
   openAnnotations: { annotationId: string; position: number; severity: string; category: string; quote: string }[];
+  errorFindings: { checkId: string; position: number; quote: string; message: string }[];
   unreviewedSegments: { position: number }[];
 }
 
@@ -29,6 +30,7 @@ const LISTED = 12;
 export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; versions: ViewVersion[]; canApprove: boolean }) {
   const t = useTranslations("workflow");
   const te = useTranslations("errors");
+  const tc = useTranslations("checks");
   const router = useRouter();
   const approveDialog = useRef<HTMLDialogElement>(null);
   const changesDialog = useRef<HTMLDialogElement>(null);
@@ -193,6 +195,21 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
                     ))}
                   </ul>
                   {gate.openAnnotations.length > LISTED ? <p>{t("andMore", { count: gate.openAnnotations.length - LISTED })}</p> : null}
+                </div>
+              ) : null}
+              {gate.errorFindings.length > 0 ? (
+                <div>
+                  <p>{t("openFindings", { count: gate.errorFindings.length })}</p>
+                  <ul className="ml-4 list-disc">
+                    {gate.errorFindings.slice(0, LISTED).map((f, index) => (
+                      <li key={`${f.checkId}-${f.position}-${index}`}>
+                        <Link href={cellHref(f.position)} className="text-blue-800 underline" onClick={() => approveDialog.current?.close()}>
+                          {t("blockerFinding", { position: f.position, check: tc.has(`names.${f.checkId}`) ? tc(`names.${f.checkId}`) : f.checkId, quote: f.quote })}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                  {gate.errorFindings.length > LISTED ? <p>{t("andMore", { count: gate.errorFindings.length - LISTED })}</p> : null}
                 </div>
               ) : null}
               {gate.unreviewedSegments.length > 0 ? (

@@ -1,0 +1,240 @@
+import { primaryLanguage, runChecks, type ArticleForChecks, type CheckVersion, type Finding, type GlossaryEntry } from "../checks";
+import { namesMatrix, type NameRow } from "../checks/matrix";
+import type { SegmentKind } from "../text/segment-kinds";
+import { toOriginalSpan } from "../text/highlights";
+import { dismissFindingSchema, findingAnnotationSchema, type DismissFindingInput, type FindingAnnotationInput } from "../validation/checks";
+import type { Actor } from "./actor";
+import { createAnnotation } from "./annotations";
+import { appendAudit } from "./audit";
+import { authorize } from "./authorize";
+import { db } from "./db";
+import { ConflictError, NotFoundError } from "./errors";
+import { spellerIfReady, spellersReady, spellerStamp } from "./spellers";
+import { validate } from "./validate";
+
+/** A finding placed in the database: which version and segment, and the text it covers. */
+export interface VersionFinding extends Finding {
+  versionId: string;
+  lang: string;
+  label: string;
+  /** Null for a position this version lacks (structure findings). */
+  segmentId: string | null;
+  revision: number | null;
+  quote: string;
+}
+
+interface CachedArticle {
+  fingerprint: string;
+  findings: VersionFinding[];
+}
+
+// Results per article, keyed by a fingerprint of every segment revision and the
+// glossary: unchanged articles are not re-checked. A miss recomputes from the
+// database, so several app servers need no shared cache.
+const cache = new Map<string, CachedArticle>();
+const CACHED_ARTICLES = 50;
+
+async function fingerprintOf(articleId: string): Promise<string> {
+  const [segments, glossary, versions] = await Promise.all([
+    db.segment.aggregate({ where: { articleId }, _count: true, _sum: { revision: true }, _max: { updatedAt: true } }),
+    db.glossaryTerm.aggregate({ where: { OR: [{ articleId }, { articleId: null }] }, _count: true, _max: { updatedAt: true } }),
+    db.version.aggregate({ where: { articleId }, _count: true, _max: { createdAt: true } }),
+  ]);
+  return [
+    segments._count,
+    segments._sum.revision ?? 0,
+    segments._max.updatedAt?.getTime() ?? 0,
+    glossary._count,
+    glossary._max.updatedAt?.getTime() ?? 0,
+    versions._count,
+    versions._max.createdAt?.getTime() ?? 0,
+    spellerStamp(),
+  ].join(":");
+}
+
+async function loadArticle(articleId: string): Promise<{ article: ArticleForChecks; segmentAt: Map<string, Map<number, { id: string; revision: number; text: string }>> }> {
+  const [versions, terms] = await Promise.all([
+    db.version.findMany({
+      where: { articleId },
+      orderBy: [{ isSource: "desc" }, { lang: "asc" }, { label: "asc" }],
+      select: {
+        id: true,
+        lang: true,
+        label: true,
+        isSource: true,
+        segments: { orderBy: { position: "asc" }, select: { id: true, position: true, kind: true, text: true, revision: true } },
+      },
+    }),
+    db.glossaryTerm.findMany({ where: { OR: [{ articleId }, { articleId: null }] }, select: { lang: true, canonical: true, variants: true } }),
+  ]);
+  const segmentAt = new Map(versions.map((v) => [v.id, new Map(v.segments.map((s) => [s.position, { id: s.id, revision: s.revision, text: s.text }]))]));
+  const asCheckVersion = (v: (typeof versions)[number]): CheckVersion => ({
+    id: v.id,
+    lang: v.lang,
+    label: v.label,
+    isSource: v.isSource,
+    segments: v.segments.map((s) => ({ position: s.position, kind: s.kind as SegmentKind, text: s.text })),
+  });
+  const glossary: GlossaryEntry[] = terms.map((t) => ({
+    lang: t.lang,
+    canonical: t.canonical,
+    variants: Array.isArray(t.variants) ? t.variants.filter((v): v is string => typeof v === "string") : [],
+  }));
+  const source = versions.find((v) => v.isSource);
+  return {
+    article: {
+      source: source ? asCheckVersion(source) : null,
+      versions: versions.filter((v) => !v.isSource).map(asCheckVersion),
+      glossary,
+      speller: spellerIfReady,
+    },
+    segmentAt,
+  };
+}
+
+/** Runs (or reuses) the checks of one article: every version's findings, dismissals not yet applied. */
+async function articleFindings(articleId: string): Promise<VersionFinding[]> {
+  const fingerprint = await fingerprintOf(articleId);
+  const cached = cache.get(articleId);
+  if (cached && cached.fingerprint === fingerprint) return cached.findings;
+
+  const { article, segmentAt } = await loadArticle(articleId);
+  const results = runChecks(article, { onError: (checkId, error) => console.error(`check ${checkId} failed`, error) });
+  const findings: VersionFinding[] = [];
+  for (const version of article.versions) {
+    for (const finding of results.get(version.id) ?? []) {
+      const segment = segmentAt.get(version.id)?.get(finding.position) ?? null;
+      findings.push({
+        ...finding,
+        versionId: version.id,
+        lang: version.lang,
+        label: version.label,
+        segmentId: segment?.id ?? null,
+        revision: segment?.revision ?? null,
+        quote: segment ? segment.text.slice(finding.start, finding.end) : "",
+      });
+    }
+  }
+  cache.delete(articleId);
+  cache.set(articleId, { fingerprint, findings });
+  if (cache.size > CACHED_ARTICLES) cache.delete(cache.keys().next().value!);
+  return findings;
+}
+
+const dismissalKey = (d: { versionId: string; checkId: string; position: number; quote: string }) => `${d.versionId}\u0000${d.checkId}\u0000${d.position}\u0000${d.quote}`;
+
+/** Findings minus the dismissed ones (a dismissal holds for that text at that position). */
+async function openFindings(articleId: string): Promise<VersionFinding[]> {
+  const [findings, dismissals] = await Promise.all([
+    articleFindings(articleId),
+    db.checkDismissal.findMany({ where: { version: { articleId } }, select: { versionId: true, checkId: true, position: true, quote: true } }),
+  ]);
+  if (dismissals.length === 0) return findings;
+  const dismissed = new Set(dismissals.map(dismissalKey));
+  return findings.filter((f) => !dismissed.has(dismissalKey(f)));
+}
+
+async function articleIdOf(slug: string): Promise<string> {
+  const article = await db.article.findUnique({ where: { slug }, select: { id: true } });
+  if (!article) throw new NotFoundError(`unknown article "${slug}"`, { field: "article" });
+  return article.id;
+}
+
+/**
+ * The open findings of an article, optionally of one language, for the CLI,
+ * the API and the Checks tab. With waitForDictionaries the spelling
+ * dictionaries of the article's languages are loaded first (the CLI does; the
+ * server does not make a request wait for them).
+ */
+export async function getArticleFindings(
+  actor: Actor | null,
+  slug: string,
+  options: { lang?: string | null; waitForDictionaries?: boolean } = {},
+): Promise<VersionFinding[]> {
+  authorize(actor, "article.read");
+  const articleId = await articleIdOf(slug);
+  if (options.waitForDictionaries) {
+    const langs = await db.version.findMany({ where: { articleId }, select: { lang: true }, distinct: ["lang"] });
+    await spellersReady(langs.map((v) => primaryLanguage(v.lang)));
+  }
+  const findings = await openFindings(articleId);
+  const lang = options.lang?.toLowerCase();
+  return lang ? findings.filter((f) => f.lang.toLowerCase() === lang || primaryLanguage(f.lang) === lang) : findings;
+}
+
+/** The open findings of one article by its id: for the workspace and the approval gate (callers have authorized). */
+export async function findingsOfArticle(articleId: string): Promise<VersionFinding[]> {
+  return openFindings(articleId);
+}
+
+/**
+ * Error-level findings that still block a version's approval: not dismissed
+ * and not taken up by an annotation on the same text.
+ */
+export async function unresolvedErrorFindings(articleId: string, versionId: string): Promise<VersionFinding[]> {
+  const errors = (await openFindings(articleId)).filter((f) => f.versionId === versionId && f.level === "error");
+  if (errors.length === 0) return errors;
+  const taken = await db.annotation.findMany({
+    where: { status: { not: "rejected" }, segmentId: { in: errors.flatMap((f) => (f.segmentId ? [f.segmentId] : [])) } },
+    select: { segmentId: true, quote: true, suggestion: true },
+  });
+  const takenKeys = new Set(taken.flatMap((a) => [`${a.segmentId}\u0000${a.quote}`, `${a.segmentId}\u0000${a.suggestion ?? ""}`]));
+  return errors.filter((f) => !f.segmentId || !takenKeys.has(`${f.segmentId}\u0000${f.quote}`));
+}
+
+/** Dismisses one finding with a reason; it stays dismissed for that text at that position. */
+export async function dismissFinding(actor: Actor | null, input: DismissFindingInput): Promise<{ id: string }> {
+  authorize(actor, "check.dismiss");
+  const { versionId, checkId, position, quote, reason } = validate(dismissFindingSchema, input);
+  return db.$transaction(async (tx) => {
+    const version = await tx.version.findUnique({ where: { id: versionId }, select: { articleId: true } });
+    if (!version) throw new NotFoundError(`unknown version ${versionId}`, { field: "versionId" });
+    const existing = await tx.checkDismissal.findUnique({ where: { versionId_checkId_position_quote: { versionId, checkId, position, quote } } });
+    if (existing) throw new ConflictError("this finding is already dismissed");
+    const created = await tx.checkDismissal.create({
+      data: { versionId, checkId, position, quote, reason, userId: actor.kind === "user" ? actor.id : null },
+    });
+    await appendAudit(tx, actor, {
+      action: "check.dismiss",
+      entityType: "checkDismissal",
+      entityId: created.id,
+      articleId: version.articleId,
+      after: { versionId, checkId, position, quote },
+      reason,
+    });
+    return { id: created.id };
+  });
+}
+
+/**
+ * Turns a finding into an annotation (optionally applying its suggestion). The
+ * finding's offsets are in the current text; annotations live in the original
+ * text, so the span is mapped back, and refused when that part was edited.
+ */
+export async function annotateFinding(actor: Actor | null, segmentId: string, input: FindingAnnotationInput) {
+  authorize(actor, "annotation.create");
+  const finding = validate(findingAnnotationSchema, input);
+  const segment = await db.segment.findUnique({ where: { id: segmentId }, select: { originalText: true, text: true, revision: true } });
+  if (!segment) throw new NotFoundError(`unknown segment ${segmentId}`);
+  if (segment.revision !== finding.baseRevision) throw new ConflictError("the segment changed since the checks ran; reload", { current: { text: segment.text, revision: segment.revision } });
+  const span = toOriginalSpan(segment.originalText, segment.text, finding.start, finding.end);
+  if (!span || span.end <= span.start) throw new ConflictError("this text was edited since import; annotate it by selecting it in the cell");
+  return createAnnotation(actor, segmentId, {
+    start: span.start,
+    end: span.end,
+    quote: segment.originalText.slice(span.start, span.end),
+    category: finding.category,
+    severity: finding.severity,
+    suggestion: finding.suggestion,
+    note: finding.note,
+    apply: finding.apply,
+  });
+}
+
+/** The Names tab: glossary terms and detected names × versions (source excluded), with outliers. */
+export async function getNamesMatrix(actor: Actor | null, slug: string): Promise<NameRow[]> {
+  authorize(actor, "article.read");
+  const articleId = await articleIdOf(slug);
+  const [{ article }, findings] = await Promise.all([loadArticle(articleId), openFindings(articleId)]);
+  return namesMatrix({ versions: article.versions, glossary: article.glossary, findings });
+}
