@@ -6,7 +6,9 @@ const CATEGORY = "Terminology/Inconsistent use of terminology";
 interface Matcher {
   /** One-word variants (the common case), looked up per word. */
   single: Map<string, string>;
-  /** Multi-word variants and variants in scripts without spaces, searched as substrings. */
+  /** Multi-word variants, looked up by their first word. */
+  byFirstWord: Map<string, { variant: string; canonical: string }[]>;
+  /** Variants in scripts without spaces, searched as substrings. */
   phrases: { variant: string; canonical: string }[];
 }
 
@@ -14,6 +16,7 @@ function matcherFor(input: CheckInput): Matcher {
   const lang = primaryLang(input.lang);
   return memo(input.shared, `glossary:matcher:${lang}`, () => {
     const single = new Map<string, string>();
+    const byFirstWord: Matcher["byFirstWord"] = new Map();
     const phrases: Matcher["phrases"] = [];
     for (const entry of input.glossary) {
       if (primaryLang(entry.lang) !== lang) continue;
@@ -22,13 +25,19 @@ function matcherFor(input: CheckInput): Matcher {
         const asWords = words(variant);
         if (asWords.length === 1 && asWords[0].text === variant) {
           if (!single.has(variant)) single.set(variant, entry.canonical);
+        } else if (asWords.length > 0 && asWords[0].start === 0) {
+          const first = asWords[0].text;
+          const list = byFirstWord.get(first) ?? [];
+          list.push({ variant, canonical: entry.canonical });
+          byFirstWord.set(first, list);
         } else {
           phrases.push({ variant, canonical: entry.canonical });
         }
       }
     }
     phrases.sort((a, b) => b.variant.length - a.variant.length);
-    return { single, phrases };
+    for (const list of byFirstWord.values()) list.sort((a, b) => b.variant.length - a.variant.length);
+    return { single, byFirstWord, phrases };
   });
 }
 
@@ -62,18 +71,23 @@ export const glossaryCheck: Check = {
   id: "glossary",
   run(input) {
     const matcher = matcherFor(input);
-    if (matcher.single.size === 0 && matcher.phrases.length === 0) return [];
+    if (matcher.single.size === 0 && matcher.byFirstWord.size === 0 && matcher.phrases.length === 0) return [];
     const findings: Finding[] = [];
     const byPosition = versionWords(input.shared, input.version);
     for (const segment of input.version.segments) {
       const taken: [number, number][] = [];
-      if (matcher.single.size > 0) {
-        for (const word of byPosition.get(segment.position) ?? []) {
-          const canonical = matcher.single.get(word.text);
-          if (canonical === undefined) continue;
-          findings.push(finding(segment.position, word.start, word.text, canonical));
-          taken.push([word.start, word.end]);
+      for (const word of byPosition.get(segment.position) ?? []) {
+        for (const { variant, canonical } of matcher.byFirstWord.get(word.text) ?? []) {
+          const end = word.start + variant.length;
+          if (!segment.text.startsWith(variant, word.start) || !atBoundary(segment.text, word.start, end)) continue;
+          findings.push(finding(segment.position, word.start, variant, canonical));
+          taken.push([word.start, end]);
+          break;
         }
+        const canonical = matcher.single.get(word.text);
+        if (canonical === undefined || taken.some(([s, e]) => word.start < e && word.end > s)) continue;
+        findings.push(finding(segment.position, word.start, word.text, canonical));
+        taken.push([word.start, word.end]);
       }
       for (const { variant, canonical } of matcher.phrases) {
         for (let at = segment.text.indexOf(variant); at !== -1; at = segment.text.indexOf(variant, at + 1)) {

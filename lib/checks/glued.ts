@@ -16,6 +16,7 @@ interface Context {
   /** Versions other than this one, plus the source. */
   voters: CheckVersion[];
   spell: (word: string) => boolean;
+  brands: Map<string, boolean>;
 }
 
 function cachedSpeller(input: CheckInput): (word: string) => boolean {
@@ -31,9 +32,8 @@ function cachedSpeller(input: CheckInput): (word: string) => boolean {
 
 /** A CamelCase form other versions write the same way (OpenAI, ChatGPT, DeepMind) is a name, not a glue. */
 function isBrand(ctx: Context, word: string): boolean {
-  const cache = memo(ctx.input.shared, `glued:brand:${ctx.input.version.id}`, () => new Map<string, boolean>());
-  let brand = cache.get(word);
-  if (brand === undefined) cache.set(word, (brand = usedAlike(ctx, word)));
+  let brand = ctx.brands.get(word);
+  if (brand === undefined) ctx.brands.set(word, (brand = usedAlike(ctx, word)));
   return brand;
 }
 
@@ -158,15 +158,16 @@ function lowerFinding(ctx: Context, position: number, word: Word): Finding | nul
   return null;
 }
 
-/** Lower-case words that open or close with a function word of the language: the only ones worth a dictionary look-up. */
+/**
+ * Lower-case words that open with a function word of the language ("ofthe", "dieneue"): the only ones worth
+ * a dictionary look-up. Anchored at a word start, so the scan stays linear.
+ */
 function functionWordJoins(shared: Map<string, unknown>, lang: string): RegExp | null {
   return memo(shared, `glued:joins:${primaryLang(lang)}`, () => {
-    const escape = (list: Set<string>) => [...list].join("|");
     const leading = leadingFunctionWords(lang);
-    const trailing = trailingFunctionWords(lang);
-    if (leading.size === 0 && trailing.size === 0) return null;
+    if (leading.size === 0) return null;
     const edge = "[\\p{L}\\p{M}\\p{N}]";
-    return new RegExp(`(?<!${edge})(?:(?:${escape(leading)})\\p{Ll}{2,}|\\p{Ll}{2,}(?:${escape(trailing)}))(?!${edge})`, "gu");
+    return new RegExp(`(?<!${edge})(?:${[...leading].join("|")})\\p{Ll}{2,}(?!${edge})`, "gu");
   });
 }
 
@@ -176,7 +177,7 @@ export const gluedCheck: Check = {
   run(input) {
     const voters = [...input.others];
     if (input.source && input.source.id !== input.version.id && !voters.some((v) => v.id === input.source!.id)) voters.push(input.source);
-    const ctx: Context = { input, voters, spell: cachedSpeller(input) };
+    const ctx: Context = { input, voters, spell: cachedSpeller(input), brands: new Map() };
     const joins = input.speller ? functionWordJoins(input.shared, input.lang) : null;
     const findings: Finding[] = [];
     for (const [position, found] of versionCapitalWords(input.shared, input.version)) {

@@ -50,28 +50,35 @@ function glossaryKeys(input: CheckInput): Map<string, string> {
   });
 }
 
+/** How many versions other than this one use a form. */
+function votesFor(forms: Map<string, Set<string>> | undefined, form: string, me: string): number {
+  const ids = forms?.get(form);
+  return ids ? ids.size - (ids.has(me) ? 1 : 0) : 0;
+}
+
 /** l/I/1 and O/0 swaps in a word that other versions, or the glossary, spell with the other letter. */
 function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Finding[] {
   const me = input.version.id;
   const mine = index.versions.get(me)?.words.get(segment.position) ?? latinWords(segment.text);
   const out: Finding[] = [];
+  const keyed = keyedFormsAt(index, input.shared, segment.position);
+  const canonicals = glossaryKeys(input);
   for (const word of mine) {
     if (word.text.length < 3 || !swappable(word.text)) continue;
     const key = lookalikeKey(word.text);
-    const forms = keyedFormsAt(index, input.shared, segment.position).get(key);
-    const votes = (form: string) => {
-      const ids = forms?.get(form);
-      return ids ? ids.size - (ids.has(me) ? 1 : 0) : 0;
-    };
+    const forms = keyed.get(key);
+    const canonical = canonicals.get(key);
+    // Nearly always the word is the only spelling of its key: nothing to compare.
+    if ((!forms || forms.size < 2) && (canonical === undefined || canonical === word.text)) continue;
     let expected: string | null = null;
-    let best = votes(word.text);
+    let best = votesFor(forms, word.text, me);
     for (const form of forms?.keys() ?? []) {
-      if (form !== word.text && votes(form) > best) {
+      const votes = form === word.text ? 0 : votesFor(forms, form, me);
+      if (votes > best) {
         expected = form;
-        best = votes(form);
+        best = votes;
       }
     }
-    const canonical = glossaryKeys(input).get(key);
     if (!expected && canonical && canonical !== word.text) expected = canonical;
     if (!expected) continue;
     out.push({

@@ -28,6 +28,8 @@ export interface NameIndex {
   /** How many (version, position) pairs use each form across the article. */
   support: Map<string, number>;
   clustersAt(position: number): NameCluster[];
+  /** The clusters at a position that enough versions share to set an expectation for any one version. */
+  sharedClustersAt(position: number): NameCluster[];
 }
 
 function indexVersion(shared: Map<string, unknown>, version: CheckVersion): VersionNames {
@@ -138,12 +140,25 @@ export function nameIndex(input: CheckInput): NameIndex {
     }
     const list = [...versions.values()];
     const clusters = new Map<number, NameCluster[]>();
+    const sharedClusters = new Map<number, NameCluster[]>();
+    const latinList = list.filter((v) => v.latin);
     return {
       versions,
       support,
       clustersAt(position: number) {
         let found = clusters.get(position);
         if (!found) clusters.set(position, (found = buildClusters(position, list, support)));
+        return found;
+      },
+      sharedClustersAt(position: number) {
+        let found = sharedClusters.get(position);
+        if (!found) {
+          // No version can expect a name fewer versions share than half of its Latin-script peers (and never fewer than two).
+          const peers = latinList.filter((v) => v.words.has(position)).length - 1;
+          const least = Math.max(2, Math.floor(peers / 2) + 1);
+          found = this.clustersAt(position).filter((c) => c.counts.size >= least);
+          sharedClusters.set(position, found);
+        }
         return found;
       },
     };

@@ -10,8 +10,8 @@ function withoutAccents(word: string): string {
 }
 
 function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0 ? 0 : sorted[Math.floor((sorted.length - 1) / 2)];
+  values.sort((a, b) => a - b);
+  return values.length === 0 ? 0 : values[Math.floor((values.length - 1) / 2)];
 }
 
 /** A difference confined to the last two letters is more often a local form (Institut/Institute) than a garble. */
@@ -29,16 +29,21 @@ interface Expectation {
 }
 
 /** Names most other versions use at this position more often than this version does. */
-function expectations(position: number, me: VersionNames, latinOthers: VersionNames[], clusters: NameCluster[]): Expectation[] {
-  const present = latinOthers.filter((v) => v.words.has(position));
-  const needed = Math.max(2, Math.floor(present.length / 2) + 1);
+function expectations(position: number, me: VersionNames, latinVersions: VersionNames[], clusters: NameCluster[]): Expectation[] {
+  const present = latinVersions.filter((v) => v.words.has(position));
+  const mePresent = me.latin && me.words.has(position);
+  const others = present.length - (mePresent ? 1 : 0);
+  const needed = Math.max(2, Math.floor(others / 2) + 1);
   const mine = me.words.get(position) ?? [];
   const out: Expectation[] = [];
   for (const cluster of clusters) {
     const voters = cluster.counts.size - (cluster.counts.has(me.version.id) ? 1 : 0);
     if (voters < needed) continue;
-    const expected = Math.max(1, median(present.map((v) => cluster.counts.get(v.version.id) ?? 0)));
-    const have = mine.filter((w) => w.text.includes(cluster.rep)).length;
+    let have = 0;
+    for (const w of mine) if (w.text.includes(cluster.rep)) have++;
+    const counts: number[] = [];
+    for (const v of present) if (v !== me) counts.push(cluster.counts.get(v.version.id) ?? 0);
+    const expected = Math.max(1, median(counts));
     if (have < expected) out.push({ cluster, voters, deficit: expected - have });
   }
   return out;
@@ -114,11 +119,11 @@ export const namesCheck: Check = {
     const index = nameIndex(input);
     const me = index.versions.get(input.version.id);
     if (!me || !me.latin) return [];
-    const latinOthers = [...index.versions.values()].filter((v) => v.latin && v.version.id !== me.version.id);
+    const latinVersions = [...index.versions.values()].filter((v) => v.latin);
     const findings: Finding[] = [];
     for (const segment of input.version.segments) {
       const position = segment.position;
-      const open = expectations(position, me, latinOthers, index.clustersAt(position));
+      const open = expectations(position, me, latinVersions, index.sharedClustersAt(position));
       if (open.length === 0) continue;
       const matches: Match[] = [];
       for (const word of me.words.get(position) ?? []) {
