@@ -123,15 +123,20 @@ async function articleFindings(articleId: string): Promise<VersionFinding[]> {
 
 const dismissalKey = (d: { versionId: string; checkId: string; position: number; quote: string }) => `${d.versionId}\u0000${d.checkId}\u0000${d.position}\u0000${d.quote}`;
 
-/** Findings minus the dismissed ones (a dismissal holds for that text at that position). */
+/**
+ * Findings minus the dismissed ones (a dismissal holds for that text at that
+ * position) and minus those an annotation has taken up (same segment, same text).
+ */
 async function openFindings(articleId: string): Promise<VersionFinding[]> {
-  const [findings, dismissals] = await Promise.all([
+  const [findings, dismissals, annotations] = await Promise.all([
     articleFindings(articleId),
     db.checkDismissal.findMany({ where: { version: { articleId } }, select: { versionId: true, checkId: true, position: true, quote: true } }),
+    db.annotation.findMany({ where: { status: { not: "rejected" }, segment: { articleId } }, select: { segmentId: true, quote: true } }),
   ]);
-  if (dismissals.length === 0) return findings;
+  if (dismissals.length === 0 && annotations.length === 0) return findings;
   const dismissed = new Set(dismissals.map(dismissalKey));
-  return findings.filter((f) => !dismissed.has(dismissalKey(f)));
+  const taken = new Set(annotations.map((a) => `${a.segmentId}\u0000${a.quote}`));
+  return findings.filter((f) => !dismissed.has(dismissalKey(f)) && !(f.segmentId && f.quote && taken.has(`${f.segmentId}\u0000${f.quote}`)));
 }
 
 async function articleIdOf(slug: string): Promise<string> {
@@ -167,19 +172,9 @@ export async function findingsOfArticle(articleId: string): Promise<VersionFindi
   return openFindings(articleId);
 }
 
-/**
- * Error-level findings that still block a version's approval: not dismissed
- * and not taken up by an annotation on the same text.
- */
+/** Error-level findings that still block a version's approval: not dismissed, not taken up by an annotation. */
 export async function unresolvedErrorFindings(articleId: string, versionId: string): Promise<VersionFinding[]> {
-  const errors = (await openFindings(articleId)).filter((f) => f.versionId === versionId && f.level === "error");
-  if (errors.length === 0) return errors;
-  const taken = await db.annotation.findMany({
-    where: { status: { not: "rejected" }, segmentId: { in: errors.flatMap((f) => (f.segmentId ? [f.segmentId] : [])) } },
-    select: { segmentId: true, quote: true, suggestion: true },
-  });
-  const takenKeys = new Set(taken.flatMap((a) => [`${a.segmentId}\u0000${a.quote}`, `${a.segmentId}\u0000${a.suggestion ?? ""}`]));
-  return errors.filter((f) => !f.segmentId || !takenKeys.has(`${f.segmentId}\u0000${f.quote}`));
+  return (await openFindings(articleId)).filter((f) => f.versionId === versionId && f.level === "error");
 }
 
 /** Dismisses one finding with a reason; it stays dismissed for that text at that position. */
