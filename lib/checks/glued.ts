@@ -123,7 +123,7 @@ function camelFinding(ctx: Context, position: number, word: Word): Finding | nul
 /** A lower-case token the dictionary does not know, made of a function word and a known word ("ofthe", "undder"). */
 function lowerFinding(ctx: Context, position: number, word: Word): Finding | null {
   const text = word.text;
-  if (text.length < 4 || !ALL_LOWER.test(text)) return null;
+  if (text.length < 4 || !ALL_LOWER.test(text) || ctx.spell(text)) return null;
   const leading = leadingFunctionWords(ctx.input.lang);
   const trailing = trailingFunctionWords(ctx.input.lang);
   const cuts: number[] = [];
@@ -135,7 +135,7 @@ function lowerFinding(ctx: Context, position: number, word: Word): Finding | nul
       (trailing.has(right) && left.length >= 3);
     if (glued) cuts.push(i);
   }
-  if (cuts.length === 0 || ctx.spell(text)) return null;
+  if (cuts.length === 0) return null;
   if (wordsHere(ctx, position).exact.has(text)) return null;
   for (const i of cuts) {
     const left = text.slice(0, i);
