@@ -40,6 +40,9 @@ Commands:
       Run the automatic checks (garbled names, look-alikes, glued words,
       numbers, quotes, broken sentences, truncation, untranslated text,
       boilerplate, structure) and print the open findings.
+  glossary import FILE.csv [--replace] | glossary export [--lang L] [--article SLUG] [--out FILE]
+      Glossary CSV (lang,canonical,variants,note,article; variants separated
+      by |). An import is one transaction; --replace updates existing terms.
   backup FILE
       Write every table (audit log included) to FILE as JSON.
   restore FILE
@@ -219,6 +222,37 @@ async function runCheck(args: string[]) {
   console.error(`${findings.length} findings (${errors} errors, ${findings.length - errors} warnings).`);
 }
 
+async function runGlossary(args: string[]) {
+  const [action, ...rest] = args;
+  if (action === "import") {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { replace: { type: "boolean", default: false } } });
+    if (positionals.length !== 1) throw new UsageError("glossary import takes exactly one FILE.csv");
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(path.resolve(originalCwd, positionals[0]));
+    } catch {
+      throw new UsageError(`cannot read ${positionals[0]}`);
+    }
+    const { importGlossaryCsv } = await import("../lib/server/glossary");
+    const result = await importGlossaryCsv(CLI_ACTOR, { fileName: path.basename(positionals[0]), bytes, replace: values.replace });
+    console.log(`${positionals[0]}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`);
+    return;
+  }
+  if (action === "export") {
+    const { values } = parseArgs({ args: rest, options: { lang: { type: "string" }, article: { type: "string" }, out: { type: "string" } } });
+    const { exportGlossaryCsv } = await import("../lib/server/glossary");
+    const file = await exportGlossaryCsv(CLI_ACTOR, { lang: values.lang, articleSlug: values.article });
+    if (values.out) {
+      fs.writeFileSync(path.resolve(originalCwd, values.out), file.body);
+      console.error(`Wrote ${values.out}.`);
+    } else {
+      process.stdout.write(file.body);
+    }
+    return;
+  }
+  throw new UsageError("glossary takes import FILE.csv [--replace] or export [--lang L] [--article SLUG] [--out FILE]");
+}
+
 async function runBackup(args: string[]) {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (positionals.length !== 1) throw new UsageError("backup takes exactly one FILE");
@@ -274,6 +308,7 @@ async function main(argv: string[]): Promise<number> {
   else if (command === "user" && rest[0] === "add") await runUserAdd(rest.slice(1));
   else if (command === "token" && rest[0] === "create") await runTokenCreate(rest.slice(1));
   else if (command === "check") await runCheck(rest);
+  else if (command === "glossary") await runGlossary(rest);
   else if (command === "backup") await runBackup(rest);
   else if (command === "restore") await runRestore(rest);
   else throw new UsageError(`unknown command: ${argv.join(" ")}`);

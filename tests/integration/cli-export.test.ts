@@ -82,4 +82,21 @@ describe("verso export and import from the command line", () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/missing --format/);
   });
+
+  it("exports the glossary as CSV and imports it back unchanged; a bad row names file, line and field", () => {
+    const csv = tempFile("glossary.csv");
+    fs.writeFileSync(csv, "lang,canonical,variants,note,article\nde,Sutskever,Suzkwer|Sutzkever,Ilya Sutskever,\n");
+    const first = verso(["glossary", "import", csv, "--replace"]);
+    expect(first.status).toBe(0);
+    const exported = verso(["glossary", "export", "--lang", "de"]);
+    expect(exported.stdout).toMatch(/^de,Sutskever,Suzkwer\|Sutzkever,Ilya Sutskever,$/m);
+    const again = tempFile("again.csv");
+    fs.writeFileSync(again, exported.stdout);
+    expect(verso(["glossary", "import", again, "--replace"]).stdout).toMatch(/0 created, 0 updated, \d+ unchanged/);
+    const bad = tempFile("bad.csv");
+    fs.writeFileSync(bad, "lang,canonical,variants,note,article\nde,Leike,Lake,,\nnot a tag,X,,,\n");
+    const refused = verso(["glossary", "import", bad]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/bad\.csv line 3, field "lang"/);
+  }, 60_000);
 });
