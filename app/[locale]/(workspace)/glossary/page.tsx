@@ -8,6 +8,7 @@ import { currentActor } from "../current-actor";
 import { GlossaryFilters } from "./glossary-filters";
 import { ImportForm } from "./import-form";
 import { TermForm } from "./term-form";
+import { FixVariantButton } from "./fix-variant-button";
 import { TermRowActions } from "./term-row-actions";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
@@ -32,6 +33,8 @@ export default async function GlossaryPage({ params, searchParams }: { params: P
   const filters = { lang: options.languages.includes(first("lang")) ? first("lang") : "", q: first("q").slice(0, 200) };
   const terms = await listGlossaryTerms(actor, filters);
   const editable = can(actor, "glossary.edit");
+  // Fix everywhere from a global term starts in the first article; the dialog widens to all articles on request.
+  const fixArticle = options.articles[0]?.slug ?? null;
   const t = await getTranslations("glossary");
 
   const exportQuery = new URLSearchParams({ format: "csv", ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== "")) });
@@ -92,6 +95,9 @@ export default async function GlossaryPage({ params, searchParams }: { params: P
                           {term.variants.map((variant) => (
                             <li key={variant} lang={term.lang} className="rounded bg-red-50 px-1.5 py-0.5 text-red-900">
                               {variant}
+                              {term.article || fixArticle ? (
+                                <FixVariantButton variant={variant} canonical={term.canonical} articleSlug={term.article?.slug ?? fixArticle!} />
+                              ) : null}
                             </li>
                           ))}
                         </ul>
