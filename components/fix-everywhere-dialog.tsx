@@ -3,25 +3,9 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { callApi } from "@/components/api-client";
 import { languageName, textDirection } from "@/components/language-name";
 import type { FixConflict, FixEverywhereResult, FoundOccurrence } from "@/lib/server/fix-everywhere";
-
-type Failure = { code: string; message: string; details?: { conflicts?: FixConflict[] } };
-
-async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<{ ok: true; data: T } | { ok: false; error: Failure }> {
-  try {
-    const response = await fetch(path, {
-      method,
-      headers: body === undefined ? undefined : { "Content-Type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: "same-origin",
-    });
-    const json = await response.json().catch(() => null);
-    return response.ok ? { ok: true, data: json as T } : { ok: false, error: (json?.error as Failure) ?? { code: "internal", message: response.statusText } };
-  } catch (error) {
-    return { ok: false, error: { code: "network", message: error instanceof Error ? error.message : String(error) } };
-  }
-}
 
 // The revision is part of the key: after a reload, a tick never carries over to text that changed.
 const keyOf = (o: { segmentId: string; start: number; revision: number }) => `${o.segmentId}:${o.start}:${o.revision}`;
@@ -92,7 +76,7 @@ export function FixEverywhereDialog({
       const query = new URLSearchParams({ article: articleSlug, from });
       if (everywhere) query.set("allArticles", "1");
       if (sourceAnnotationId) query.set("annotation", sourceAnnotationId);
-      const result = await call<{ occurrences: FoundOccurrence[]; truncated: boolean }>("GET", `/api/v1/fix-everywhere/occurrences?${query}`);
+      const result = await callApi<{ occurrences: FoundOccurrence[]; truncated: boolean }>("GET", `/api/v1/fix-everywhere/occurrences?${query}`);
       if (!result.ok) {
         setError(te.has(result.error.code) ? `${te(result.error.code)} ${result.error.message}` : result.error.message);
         return;
@@ -141,7 +125,7 @@ export function FixEverywhereDialog({
     setBusy(true);
     setError(null);
     setConflicts([]);
-    const result = await call<FixEverywhereResult>("POST", "/api/v1/fix-everywhere", {
+    const result = await callApi<FixEverywhereResult>("POST", "/api/v1/fix-everywhere", {
       from,
       to,
       occurrences: chosen.map((o) => ({ segmentId: o.segmentId, start: o.start, end: o.end, baseRevision: o.revision })),
@@ -151,7 +135,8 @@ export function FixEverywhereDialog({
     });
     setBusy(false);
     if (!result.ok) {
-      if (result.error.code === "conflict" && result.error.details?.conflicts) setConflicts(result.error.details.conflicts);
+      const conflicts = result.error.details?.conflicts as FixConflict[] | undefined;
+      if (result.error.code === "conflict" && conflicts) setConflicts(conflicts);
       else setError(te.has(result.error.code) ? `${te(result.error.code)} ${result.error.message}` : result.error.message);
       return;
     }

@@ -29,3 +29,14 @@ export function errorResponse(error: unknown): Response {
   console.error(error);
   return Response.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
 }
+
+/** A file to download: its media type, an attachment name, and no caching. */
+export function fileResponse(file: { body: string; mediaType: string; fileName: string }): Response {
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.mediaType,
+      "Content-Disposition": `attachment; filename="${encodeURIComponent(file.fileName)}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -3,7 +3,7 @@
 import { apiRoute, readJson } from "@/lib/server/api";
 import { UnknownFormatError } from "@/lib/server/errors";
 import { createGlossaryTerm, exportGlossaryCsv, listGlossaryTerms } from "@/lib/server/glossary";
-import { errorResponse } from "@/lib/server/http";
+import { errorResponse, fileResponse } from "@/lib/server/http";
 import { getActor } from "@/lib/server/session";
 import type { GlossaryTermInput } from "@/lib/validation/glossary";
 
@@ -20,13 +20,7 @@ export async function GET(request: Request) {
     if (format === "json") return Response.json({ terms: await listGlossaryTerms(actor, filter) });
     if (format !== "csv") throw new UnknownFormatError("export", format, FORMATS);
     const file = await exportGlossaryCsv(actor, filter);
-    return new Response(file.body, {
-      headers: {
-        "Content-Type": file.mediaType,
-        "Content-Disposition": `attachment; filename="${encodeURIComponent(file.fileName)}"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return fileResponse(file);
   } catch (error) {
     return errorResponse(error);
   }

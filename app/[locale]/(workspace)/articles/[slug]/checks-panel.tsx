@@ -6,7 +6,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { Link } from "@/i18n/navigation";
 import type { VersionFinding } from "@/lib/server/checks";
 import { WORKSPACE_PAGE_SIZE } from "@/lib/validation/workspace";
-import { callApi, type ApiError } from "./api-client";
+import { callApi, type ApiError } from "@/components/api-client";
 
 export interface ChecksVersion {
   id: string;

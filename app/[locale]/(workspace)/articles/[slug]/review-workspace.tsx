@@ -10,7 +10,7 @@ import type { Workspace, WorkspaceAnnotation, WorkspaceCell } from "@/lib/server
 import { originalOf, toOriginalSpan } from "@/lib/text/highlights";
 import type { Layout } from "@/lib/validation/workspace";
 import { AnnotationPopover, type AnnotationDraft, type PopoverTarget } from "./annotation-popover";
-import { callApi, type ApiError } from "./api-client";
+import { callApi, type ApiError } from "@/components/api-client";
 import { ProgressBar } from "./progress-bar";
 import { ShortcutSheet } from "./shortcut-sheet";
 import { SidePanel } from "./side-panel";

@@ -7,7 +7,7 @@ import { FixEverywhereDialog } from "@/components/fix-everywhere-dialog";
 import { WordDiffView } from "@/components/review/word-diff-view";
 import { isMarkedOnSource } from "@/lib/mqm/taxonomy";
 import type { WorkspaceAnnotation, WorkspaceCell } from "@/lib/server/workspace";
-import { callApi } from "./api-client";
+import { callApi } from "@/components/api-client";
 
 export type PanelAction = { kind: "apply" | "reject"; annotationId: string } | { kind: "restore"; number: number };
 

@@ -8,7 +8,7 @@ import { StatusBadge } from "@/components/status-badge";
 import { Link } from "@/i18n/navigation";
 import { EXPORT_FORMATS } from "@/lib/formats/types";
 import { WORKSPACE_PAGE_SIZE } from "@/lib/validation/workspace";
-import { callApi, type ApiError } from "./api-client";
+import { callApi, type ApiError } from "@/components/api-client";
 import type { ViewVersion } from "./review-workspace";
 
 interface Gate {

@@ -1,6 +1,6 @@
 // GET /api/v1/articles/{slug}/export?version=ID|lang=LANG[&label=L]&format=F[&approvedOnly=1]
 // Formats: txt md html json xliff xliff12 tmx mqm-tsv (the article's annotations).
-import { errorResponse } from "@/lib/server/http";
+import { errorResponse, fileResponse } from "@/lib/server/http";
 import { exportVersion } from "@/lib/server/export";
 import { getActor } from "@/lib/server/session";
 
@@ -20,13 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
       format: query.get("format") ?? "",
       approvedOnly: truthy(query.get("approvedOnly")),
     });
-    return new Response(file.body, {
-      headers: {
-        "Content-Type": file.mediaType,
-        "Content-Disposition": `attachment; filename="${encodeURIComponent(file.fileName)}"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return fileResponse(file);
   } catch (error) {
     return errorResponse(error);
   }

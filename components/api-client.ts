@@ -1,4 +1,4 @@
-// Browser-side calls to /api/v1: the workspace uses the same API as pipelines.
+// Browser-side calls to /api/v1: the screens use the same API as pipelines.
 
 export interface ApiError {
   code: string;
