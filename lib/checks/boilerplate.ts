@@ -1,4 +1,5 @@
-import type { Check, CheckSegment, Finding } from "./types";
+import { placeFindings, textMemo } from "./lang-text-memo";
+import type { Check, Finding } from "./types";
 
 const CATEGORY = "Accuracy/Addition";
 
@@ -48,12 +49,11 @@ const SWITCHER_HINTS = ["English", "Deutsch", "Français", "Español", "español
 const PROMPT_HINTS = /ookie|ewsletter|hare this|eilen|artager|ompartir|oletín|ассылк|оделиться|olgen Sie|uivez|íguenos|ollow us|关注|订阅|分享/;
 const SHORT_LINE = 80;
 
-function finding(segment: CheckSegment, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
-  return { checkId: "boilerplate", position: segment.position, start, end, level, message, params, mqmCategory: CATEGORY };
+function finding(start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
+  return { checkId: "boilerplate", position: 0, start, end, level, message, params, mqmCategory: CATEGORY };
 }
 
-function languageSwitcher(segment: CheckSegment): Finding[] {
-  const text = segment.text;
+function languageSwitcher(text: string): Finding[] {
   const matches = [...text.matchAll(AUTONYM)];
   const findings: Finding[] = [];
   let i = 0;
@@ -66,10 +66,24 @@ function languageSwitcher(segment: CheckSegment): Finding[] {
       const end = matches[j].index + matches[j][0].length;
       const wholeLine = (end - start) / Math.max(1, text.trim().length) >= 0.6;
       findings.push(
-        finding(segment, start, end, wholeLine ? "error" : "warning", `A site's language switcher (${names.size} language names) is in the text`, { count: names.size }),
+        finding(start, end, wholeLine ? "error" : "warning", `A site's language switcher (${names.size} language names) is in the text`, { count: names.size }),
       );
     }
     i = j + 1;
+  }
+  return findings;
+}
+
+function findingsIn(text: string): Finding[] {
+  const findings: Finding[] = [];
+  if (SWITCHER_HINTS.some((hint) => text.includes(hint))) findings.push(...languageSwitcher(text));
+  if (text.length <= SHORT_LINE && (BUTTON_LINES.test(text) || SOCIAL.test(text))) {
+    findings.push(finding(0, 0, "warning", "A site button or label, not article text", { text: text.trim() }));
+    return findings;
+  }
+  if (!PROMPT_HINTS.test(text)) return findings;
+  for (const match of text.matchAll(PROMPTS)) {
+    findings.push(finding(match.index, match.index + match[0].length, "warning", `Site prompt in the text: “${match[0]}”`, { text: match[0] }));
   }
   return findings;
 }
@@ -85,19 +99,9 @@ export const boilerplateCheck: Check = {
   id: "boilerplate",
   run(input) {
     if (input.version.isSource) return [];
+    const memo = textMemo<Finding[]>(input.shared, "boilerplate");
     const findings: Finding[] = [];
-    for (const segment of input.version.segments) {
-      const text = segment.text;
-      if (SWITCHER_HINTS.some((hint) => text.includes(hint))) findings.push(...languageSwitcher(segment));
-      if (text.length <= SHORT_LINE && (BUTTON_LINES.test(text) || SOCIAL.test(text))) {
-        findings.push(finding(segment, 0, 0, "warning", "A site button or label, not article text", { text: text.trim() }));
-        continue;
-      }
-      if (!PROMPT_HINTS.test(text)) continue;
-      for (const match of text.matchAll(PROMPTS)) {
-        findings.push(finding(segment, match.index, match.index + match[0].length, "warning", `Site prompt in the text: “${match[0]}”`, { text: match[0] }));
-      }
-    }
+    for (const segment of input.version.segments) placeFindings(memo([segment.text], () => findingsIn(segment.text)), segment.position, findings);
     return findings;
   },
 };

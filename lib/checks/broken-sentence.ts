@@ -1,5 +1,6 @@
 import { baseLang } from "./lang-scripts";
 import { FUNCTION_WORDS } from "./lang-stopwords";
+import { placeFindings, textMemo } from "./lang-text-memo";
 import type { Check, Finding } from "./types";
 
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
@@ -62,6 +63,31 @@ function levelFor(word: string, before: string, after: string, lang: string, lis
   return particleName ? null : "warning";
 }
 
+function findingsIn(text: string, regex: RegExp, lang: string, list: Set<string>): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(regex)) {
+    const word = match[0];
+    const start = match.index;
+    const end = start + word.length;
+    const before = text.slice(Math.max(0, start - WINDOW), start);
+    const level = levelFor(word, start < WINDOW ? before : before.slice(before.search(/\s/u) + 1), text.slice(end, end + WINDOW), lang, list);
+    if (!level) continue;
+    const context = contextBefore(before) === "comma" ? "comma" : "clause";
+    findings.push({
+      checkId: "broken-sentence",
+      position: 0,
+      start,
+      end,
+      level,
+      message: `Capitalised “${word}” ${context === "comma" ? "after a comma" : "inside a clause"}: a sentence broken apart?`,
+      params: { word, context },
+      suggestion: word.toLowerCase(),
+      mqmCategory: "Fluency/Grammar",
+    });
+  }
+  return findings;
+}
+
 /**
  * A capitalised function word after a comma or inside a clause: the sign of a
  * sentence broken apart by machine translation ("von OpenAI, Auch Andrej
@@ -77,30 +103,11 @@ export const brokenSentenceCheck: Check = {
     const list = FUNCTION_WORDS[lang];
     if (!list || version.isSource) return [];
     const regex = candidateRegex(lang, list);
+    const memo = textMemo<Finding[]>(input.shared, "broken-sentence");
     const findings: Finding[] = [];
     for (const segment of version.segments) {
       if (segment.kind === "meta" || (lang === "en" && segment.kind !== "paragraph")) continue;
-      const text = segment.text;
-      for (const match of text.matchAll(regex)) {
-        const word = match[0];
-        const start = match.index;
-        const end = start + word.length;
-        const before = text.slice(Math.max(0, start - WINDOW), start);
-        const level = levelFor(word, start < WINDOW ? before : before.slice(before.search(/\s/u) + 1), text.slice(end, end + WINDOW), lang, list);
-        if (!level) continue;
-        const context = contextBefore(before) === "comma" ? "comma" : "clause";
-        findings.push({
-          checkId: "broken-sentence",
-          position: segment.position,
-          start,
-          end,
-          level,
-          message: `Capitalised “${word}” ${context === "comma" ? "after a comma" : "inside a clause"}: a sentence broken apart?`,
-          params: { word, context },
-          suggestion: word.toLowerCase(),
-          mqmCategory: "Fluency/Grammar",
-        });
-      }
+      placeFindings(memo([lang, segment.text], () => findingsIn(segment.text, regex, lang, list)), segment.position, findings);
     }
     return findings;
   },

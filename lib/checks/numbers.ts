@@ -1,4 +1,6 @@
 import { extractQuantities, sameValue, type Quantity } from "./lang-numbers";
+import { segmentsByPosition } from "./lang-scripts";
+import { placeFindings, textMemo } from "./lang-text-memo";
 import type { Check, CheckInput, CheckVersion, Finding } from "./types";
 
 /** The source's quantities per position, extracted once per article. */
@@ -7,10 +9,11 @@ function sourceQuantities(source: CheckVersion, shared: Map<string, unknown>): M
   let map = shared.get(key) as Map<number, Quantity[]> | undefined;
   if (!map) {
     map = new Map();
+    const memo = textMemo<Quantity[]>(shared, "numbers:source");
     for (const segment of source.segments) {
-      const quantities = extractQuantities(segment.text, source.lang, true);
       // Scale words without a number first, so that "1万亿" stays to name a mismatch.
-      if (quantities.length) map.set(segment.position, quantities.sort((a, b) => Number(b.bare) - Number(a.bare)));
+      const quantities = memo([source.lang, segment.text], () => extractQuantities(segment.text, source.lang, true).sort((a, b) => Number(b.bare) - Number(a.bare)));
+      if (quantities.length) map.set(segment.position, quantities);
     }
     shared.set(key, map);
   }
@@ -32,7 +35,8 @@ function scaleSlip(source: Quantity, target: Quantity): boolean {
   return false;
 }
 
-const format = (value: number) => value.toLocaleString("en-US", { maximumFractionDigits: 6 });
+const EN_NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+const format = (value: number) => EN_NUMBER.format(value);
 
 function checkSegment(position: number, text: string, source: Quantity[], input: CheckInput): Finding[] {
   const target = extractQuantities(text, input.lang);
@@ -88,10 +92,16 @@ export const numbersCheck: Check = {
     const { version, source } = input;
     if (!source || version.isSource) return [];
     const bySource = sourceQuantities(source, input.shared);
+    const sourceSegments = segmentsByPosition(source, input.shared);
+    // The quantities at a position follow from the source's text there, so (source text, text) decides the findings.
+    const memo = textMemo<Finding[]>(input.shared, "numbers");
     const findings: Finding[] = [];
     for (const segment of version.segments) {
       const quantities = bySource.get(segment.position);
-      if (quantities) findings.push(...checkSegment(segment.position, segment.text, quantities, input));
+      if (!quantities) continue;
+      const sourceText = sourceSegments.get(segment.position)!.text;
+      const found = memo([source.lang, input.lang, sourceText, segment.text], () => checkSegment(0, segment.text, quantities, input));
+      placeFindings(found, segment.position, findings);
     }
     return findings;
   },

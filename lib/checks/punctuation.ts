@@ -1,4 +1,5 @@
 import { baseLang, isCjkLang, segmentsByPosition } from "./lang-scripts";
+import { placeFindings, textMemo } from "./lang-text-memo";
 import { isBracket, quoteStyle, quotesBalanced, scanQuotes } from "./punct-quotes";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 
@@ -28,25 +29,23 @@ function sourceBalance(input: CheckInput): Map<number, boolean> {
   const key = `punctuation:source-balanced:${source.id}`;
   let map = input.shared.get(key) as Map<number, boolean> | undefined;
   if (!map) {
-    map = new Map(source.segments.map((segment) => [segment.position, quotesBalanced(segment.text, source.lang)]));
+    const memo = textMemo<boolean>(input.shared, "punctuation:balanced");
+    map = new Map(source.segments.map((segment) => [segment.position, memo([source.lang, segment.text], () => quotesBalanced(segment.text, source.lang))]));
     input.shared.set(key, map);
   }
   return map;
 }
 
-function quoteFindings(segment: CheckSegment, next: CheckSegment | undefined, input: CheckInput, sourceBalanced: boolean): Finding[] {
+function quoteFindings(segment: CheckSegment, continues: boolean, input: CheckInput, sourceBalanced: boolean): Finding[] {
   const { text, position } = segment;
   const findings: Finding[] = [];
   const cjk = isCjkLang(input.lang);
-  const style = quoteStyle(input.lang);
   for (const event of scanQuotes(text, input.lang)) {
     const params = { mark: event.mark };
     if (event.kind === "stray-close") {
       const level = sourceBalanced && !isBracket(event.mark) ? "error" : "warning";
       findings.push(finding(position, event.at, event.at + 1, level, `Closing mark ${event.mark} has no opening mark`, params));
     } else if (event.kind === "unclosed") {
-      // A quotation that runs on into the next paragraph reopens there.
-      const continues = next !== undefined && style.openers.has(next.text.trimStart()[0] ?? "");
       if (continues) continue;
       const level = sourceBalanced && !isBracket(event.mark) ? "error" : "warning";
       findings.push(finding(position, event.at, event.at + 1, level, `Opening mark ${event.mark} is never closed`, params));
@@ -102,12 +101,21 @@ export const punctuationCheck: Check = {
     if (version.isSource) return [];
     const balanced = source ? sourceBalance(input) : null;
     const byPosition = segmentsByPosition(version, input.shared);
+    const openers = quoteStyle(input.lang).openers;
+    // Findings follow from the text, whether the source's marks pair up and whether the next paragraph opens a quotation.
+    const memo = textMemo<Finding[]>(input.shared, "punctuation");
     const findings: Finding[] = [];
     for (const segment of version.segments) {
       if (segment.kind === "meta") continue;
       const sourceBalanced = balanced ? (balanced.get(segment.position) ?? true) : true;
-      findings.push(...quoteFindings(segment, byPosition.get(segment.position + 1), input, sourceBalanced));
-      findings.push(...otherFindings(segment, input));
+      const next = byPosition.get(segment.position + 1);
+      // A quotation that runs on into the next paragraph reopens there.
+      const continues = next !== undefined && openers.has(next.text.trimStart()[0] ?? "");
+      const found = memo([input.lang, sourceBalanced, continues, segment.text], () => [
+        ...quoteFindings(segment, continues, input, sourceBalanced),
+        ...otherFindings(segment, input),
+      ]);
+      placeFindings(found, segment.position, findings);
     }
     return findings;
   },

@@ -1,6 +1,7 @@
 import { endsLikeSentence } from "../text/classify";
 import { baseLang, contentLength, segmentsByPosition } from "./lang-scripts";
-import type { Check, CheckInput, CheckSegment, CheckVersion, Finding } from "./types";
+import { textMemo } from "./lang-text-memo";
+import type { Check, CheckSegment, CheckVersion, Finding } from "./types";
 
 // Words a sentence cannot end on: articles, conjunctions and abbreviations that announce more ("d." for "d. h.").
 const DANGLING: Record<string, Set<string>> = {
@@ -34,7 +35,8 @@ function shapes(version: CheckVersion, shared: Map<string, unknown>): Map<number
   const key = `truncation:shapes:${version.id}`;
   let map = shared.get(key) as Map<number, Shape> | undefined;
   if (!map) {
-    map = new Map(version.segments.map((segment) => [segment.position, { length: contentLength(segment.text), ends: ends(segment.text.trimEnd()) }]));
+    const memo = textMemo<Shape>(shared, "truncation:shape");
+    map = new Map(version.segments.map((segment) => [segment.position, memo([segment.text], () => ({ length: contentLength(segment.text), ends: ends(segment.text.trimEnd()) }))]));
     shared.set(key, map);
   }
   return map;
@@ -83,8 +85,14 @@ function finding(position: number, start: number, end: number, level: Finding["l
   return { checkId: "truncation", position, start, end, level, message, params, mqmCategory: "Accuracy/Omission" };
 }
 
+/** The end of a paragraph: its length without trailing space, and a word it dangles on. */
+interface Ending {
+  length: number;
+  dangling: string | null;
+}
+
 interface Context {
-  input: CheckInput;
+  endings: (text: string) => Ending;
   factor: number;
   sourceShapes: Map<number, Shape>;
   myShapes: Map<number, Shape>;
@@ -92,14 +100,12 @@ interface Context {
 }
 
 function checkSegment(segment: CheckSegment, context: Context): Finding | null {
-  const text = segment.text.trimEnd();
-  const lang = baseLang(context.input.lang);
+  const { length, dangling } = context.endings(segment.text);
   const sourceShape = context.sourceShapes.get(segment.position)!;
   const myShape = context.myShapes.get(segment.position)!;
 
-  const dangling = danglingEnd(text.slice(-24), lang);
   if (dangling && sourceShape.ends) {
-    return finding(segment.position, text.length - dangling.length, text.length, "error", `The paragraph ends on “${dangling}”: cut off?`, { ending: dangling });
+    return finding(segment.position, length - dangling.length, length, "error", `The paragraph ends on “${dangling}”: cut off?`, { ending: dangling });
   }
   if (!myShape.ends && sourceShape.ends) {
     let present = 0;
@@ -110,7 +116,7 @@ function checkSegment(segment: CheckSegment, context: Context): Finding | null {
       present++;
       if (shape.ends) ending++;
     }
-    if (ending * 2 >= present) return finding(segment.position, text.length, text.length, "warning", "The paragraph has no final punctuation, unlike the source", {});
+    if (ending * 2 >= present) return finding(segment.position, length, length, "warning", "The paragraph has no final punctuation, unlike the source", {});
   }
   if (sourceShape.length < MIN_SOURCE_LENGTH) return null;
   const relative = myShape.length / sourceShape.length / context.factor;
@@ -137,8 +143,14 @@ export const truncationCheck: Check = {
     const { version, source } = input;
     if (!source || version.isSource) return [];
     const bySource = segmentsByPosition(source, input.shared);
+    const lang = baseLang(input.lang);
+    const memo = textMemo<Ending>(input.shared, "truncation:ending");
     const context: Context = {
-      input,
+      endings: (text) =>
+        memo([lang, text], () => {
+          const trimmed = text.trimEnd();
+          return { length: trimmed.length, dangling: danglingEnd(trimmed.slice(-24), lang) };
+        }),
       factor: lengthFactor(version, source, input.shared),
       sourceShapes: shapes(source, input.shared),
       myShapes: shapes(version, input.shared),

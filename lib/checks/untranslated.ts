@@ -2,6 +2,7 @@ import { franc } from "franc-min";
 import { isLanguageSwitcher } from "../text/classify";
 import { baseLang, foreignScriptTest, isCjkLang, nativeScripts, segmentsByPosition, type Script } from "./lang-scripts";
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lang-stopwords";
+import { placeFindings, textMemo } from "./lang-text-memo";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 
 const CATEGORY = "Accuracy/Untranslated text";
@@ -23,7 +24,7 @@ const LOWER_WORD = /^\p{Ll}/u;
 const LOWER_INITIAL_WORD = /(?<![\p{L}])\p{Ll}\p{L}+/gu;
 const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 const ISO3: Record<string, string> = { de: "deu", en: "eng", fr: "fra", es: "spa" };
-const OPENING_QUOTES = /[„“"«‚‘‹「『]/u;
+const OPENING_QUOTE_ALL = /[„“"«‚‘‹「『]/gu;
 const CLOSING_QUOTES = /[“”"»‘’›」』]/u;
 
 function finding(position: number, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
@@ -85,40 +86,56 @@ function wordsOf(text: string): Word[] {
 }
 
 function insideQuotes(text: string, start: number, end: number): boolean {
-  const before = text.slice(0, start);
-  const lastOpen = Math.max(...[...before.matchAll(new RegExp(OPENING_QUOTES, "gu"))].map((m) => m.index), -1);
+  let lastOpen = -1;
+  for (const match of text.slice(0, start).matchAll(OPENING_QUOTE_ALL)) lastOpen = match.index;
   return lastOpen >= 0 && CLOSING_QUOTES.test(text.slice(end)) && !CLOSING_QUOTES.test(text.slice(lastOpen + 1, start));
 }
 
-const evidenceWords = new Map<string, Map<string, string[]>>();
+interface Evidence {
+  langsOf: Map<string, string[]>;
+  /** Shortest and longest evidence word, so that other tokens are skipped without a lookup. */
+  minLength: number;
+  maxLength: number;
+}
+
+const evidenceWords = new Map<string, Evidence>();
 
 /** For a language: the marker words of the other languages that it does not share, with those languages. */
-function evidenceFor(lang: string): Map<string, string[]> {
-  let map = evidenceWords.get(lang);
-  if (!map) {
-    map = new Map();
+function evidenceFor(lang: string): Evidence {
+  let evidence = evidenceWords.get(lang);
+  if (!evidence) {
+    const langsOf = new Map<string, string[]>();
     for (const [other, markers] of Object.entries(MARKER_WORDS)) {
       if (other === lang) continue;
       for (const word of markers) {
         if (MARKER_WORDS[lang]?.has(word) || FUNCTION_WORDS[lang]?.has(word)) continue;
-        map.set(word, [...(map.get(word) ?? []), other]);
+        langsOf.set(word, [...(langsOf.get(word) ?? []), other]);
       }
     }
-    evidenceWords.set(lang, map);
+    const lengths = [...langsOf.keys()].map((word) => word.length);
+    evidence = { langsOf, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
+    evidenceWords.set(lang, evidence);
   }
-  return map;
+  return evidence;
 }
 
-const TRAILING_MARK = /[,.;:!?»”“")]$/;
+const TRAILING_MARKS = new Set([",", ".", ";", ":", "!", "?", "»", "”", "“", '"', ")"]);
 
-// Splitting on spaces is far cheaper than a word regex; most segments stop here. Two marker words of one language within three tokens are needed.
+// Tokens between spaces, looked up only when their length fits, are far cheaper than a word regex; most segments stop here.
+// Two marker words of one language within three tokens are needed.
 function mayHoldForeignRun(text: string, lang: string): boolean {
-  const evidence = evidenceFor(lang);
+  const { langsOf, minLength, maxLength } = evidenceFor(lang);
   const lastSeen = new Map<string, number>();
-  const tokens = text.split(" ");
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const langs = evidence.get(token) ?? (TRAILING_MARK.test(token) ? evidence.get(token.slice(0, -1)) : undefined);
+  let start = 0;
+  for (let i = 0; start <= text.length; i++) {
+    let end = text.indexOf(" ", start);
+    if (end < 0) end = text.length;
+    const length = end - start;
+    const tokenStart = start;
+    start = end + 1;
+    if (length < minLength || length > maxLength + 1) continue;
+    const token = text.slice(tokenStart, end);
+    const langs = langsOf.get(token) ?? (TRAILING_MARKS.has(token[length - 1]) ? langsOf.get(token.slice(0, -1)) : undefined);
     if (!langs) continue;
     for (const other of langs) {
       const seen = lastSeen.get(other);
@@ -199,16 +216,21 @@ export const untranslatedCheck: Check = {
     const bySource = source ? segmentsByPosition(source, input.shared) : new Map<number, CheckSegment>();
     const foreignTest = foreignScriptTest(input.lang);
     const findings: Finding[] = [];
+    const cjk = isCjkLang(input.lang);
+    // Findings follow from the text and the source's text; the speller is fixed per language within an article.
+    const memo = textMemo<Finding[]>(input.shared, "untranslated");
     for (const segment of version.segments) {
       if (segment.kind === "meta") continue;
       const sourceSegment = bySource.get(segment.position);
-      const identical = identicalToSource(segment, sourceSegment, input);
-      if (identical) {
-        findings.push(identical);
-        continue;
-      }
-      if (foreignTest.test(segment.text) && !isLanguageSwitcher(segment.text)) findings.push(...wrongScript(segment, input, sourceSegment?.text ?? ""));
-      if (!isCjkLang(input.lang)) findings.push(...foreignRuns(segment, input));
+      const found = memo([source?.lang ?? "", input.lang, input.speller, sourceSegment?.text ?? "", segment.text], () => {
+        const identical = identicalToSource(segment, sourceSegment, input);
+        if (identical) return [identical];
+        const inText: Finding[] = [];
+        if (foreignTest.test(segment.text) && !isLanguageSwitcher(segment.text)) inText.push(...wrongScript(segment, input, sourceSegment?.text ?? ""));
+        if (!cjk) inText.push(...foreignRuns(segment, input));
+        return inText;
+      });
+      placeFindings(found, segment.position, findings);
     }
     return findings;
   },
