@@ -193,7 +193,9 @@ export function parseDigits(raw: string): number[] {
 }
 
 // Full-width digits and dot, replaced one for one so offsets stay valid.
+const WIDE_DIGIT = /[０-９．]/;
 function narrowDigits(text: string): string {
+  if (!WIDE_DIGIT.test(text)) return text;
   return text.replace(/[０-９．]/g, (c) => (c === "．" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
@@ -232,7 +234,8 @@ interface RawToken {
 
 function rawTokensCjk(text: string, strict: boolean): RawToken[] {
   const out: RawToken[] = [];
-  for (const match of text.matchAll(CJK_TOKENS)) {
+  CJK_TOKENS.lastIndex = 0;
+  for (let match = CJK_TOKENS.exec(text); match; match = CJK_TOKENS.exec(text)) {
     const start = match.index;
     if (match[1]) {
       out.push({ start, end: start + match[0].length, text: match[0], kind: "date", values: [], digits: true });
@@ -254,7 +257,9 @@ function rawTokensCjk(text: string, strict: boolean): RawToken[] {
 
 function rawTokensLatin(text: string, lang: string, strict: boolean): RawToken[] {
   const out: RawToken[] = [];
-  for (const match of text.matchAll(tokenRegexFor(lang))) {
+  const regex = tokenRegexFor(lang);
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
     const start = match.index;
     const end = start + match[0].length;
     if (match[1]) out.push({ start, end, text: match[0], kind: "date", values: [], digits: true });
