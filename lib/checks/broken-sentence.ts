@@ -65,7 +65,8 @@ function levelFor(word: string, before: string, after: string, lang: string, lis
 
 function findingsIn(text: string, regex: RegExp, lang: string, list: Set<string>): Finding[] {
   const findings: Finding[] = [];
-  for (const match of text.matchAll(regex)) {
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match; match = regex.exec(text)) {
     const word = match[0];
     const start = match.index;
     const end = start + word.length;

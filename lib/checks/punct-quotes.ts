@@ -81,8 +81,9 @@ export function scanQuotes(text: string, lang: string): QuoteEvent[] {
   const style = quoteStyle(lang);
   const events: QuoteEvent[] = [];
   const stack: { mark: string; at: number }[] = [];
-  style.marks.lastIndex = 0;
-  for (const match of text.matchAll(style.marks)) {
+  const marks = style.marks;
+  marks.lastIndex = 0;
+  for (let match = marks.exec(text); match; match = marks.exec(text)) {
     const mark = match[0];
     const at = match.index;
     const canOpen = style.openers.has(mark);
