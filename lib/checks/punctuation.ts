@@ -19,6 +19,14 @@ const MAY_DOUBLE = /[.,;:] ?[.,;:]|。。|，，|、、/;
 const MAY_SPACE_BEFORE = / [,.;:!?]/;
 const MAY_SINGLE = /['’‘]/;
 
+const VISIBLE = /\S/;
+
+/** The first character that is not white space (what `trimStart()[0]` gives), without copying the text. */
+function firstVisible(text: string): string {
+  const at = text.search(VISIBLE);
+  return at < 0 ? "" : text[at];
+}
+
 function finding(position: number, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
   return { checkId: "punctuation", position, start, end, level, message, params, mqmCategory: CATEGORY };
 }
@@ -110,7 +118,7 @@ export const punctuationCheck: Check = {
       const sourceBalanced = balanced ? (balanced.get(segment.position) ?? true) : true;
       const next = byPosition.get(segment.position + 1);
       // A quotation that runs on into the next paragraph reopens there.
-      const continues = next !== undefined && openers.has(next.text.trimStart()[0] ?? "");
+      const continues = next !== undefined && openers.has(firstVisible(next.text));
       const found = memo([input.lang, sourceBalanced, continues, segment.text], () => [
         ...quoteFindings(segment, continues, input, sourceBalanced),
         ...otherFindings(segment, input),

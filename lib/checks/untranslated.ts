@@ -125,7 +125,7 @@ const TRAILING_MARKS = new Set([",", ".", ";", ":", "!", "?", "»", "”", "“"
 // Two marker words of one language within three tokens are needed.
 function mayHoldForeignRun(text: string, lang: string): boolean {
   const { langsOf, minLength, maxLength } = evidenceFor(lang);
-  const lastSeen = new Map<string, number>();
+  let lastSeen: Map<string, number> | undefined;
   let start = 0;
   for (let i = 0; start <= text.length; i++) {
     let end = text.indexOf(" ", start);
@@ -137,6 +137,7 @@ function mayHoldForeignRun(text: string, lang: string): boolean {
     const token = text.slice(tokenStart, end);
     const langs = langsOf.get(token) ?? (TRAILING_MARKS.has(token[length - 1]) ? langsOf.get(token.slice(0, -1)) : undefined);
     if (!langs) continue;
+    lastSeen ??= new Map();
     for (const other of langs) {
       const seen = lastSeen.get(other);
       if (seen !== undefined && i - seen <= 3) return true;
