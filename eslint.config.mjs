@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "lib/server/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "data/**"]),
+  globalIgnores([".next/**", ".next-*/**", "scratch/**", "node_modules/**", "lib/server/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "data/**"]),
   {
     // CommonJS launchers that must run before tsx is available.
     files: ["**/*.cjs"],

@@ -93,11 +93,33 @@ async function loadArticle(articleId: string): Promise<{ article: ArticleForChec
 }
 
 /** Runs (or reuses) the checks of one article: every version's findings, dismissals not yet applied. */
-async function articleFindings(articleId: string): Promise<VersionFinding[]> {
+// Recomputations under way, so that concurrent requests share one run.
+const running = new Map<string, Promise<VersionFinding[]>>();
+
+/**
+ * The findings of an article. Fresh by default; with allowStale, a cached
+ * result of an earlier state is returned at once while a fresh one is computed
+ * in the background (the grid only shows findings whose revision still
+ * matches its cell, so stale ones never land on edited text).
+ */
+async function articleFindings(articleId: string, options: { allowStale?: boolean } = {}): Promise<VersionFinding[]> {
   const fingerprint = await fingerprintOf(articleId);
   const cached = cache.get(articleId);
   if (cached && cached.fingerprint === fingerprint) return cached.findings;
+  const key = `${articleId}:${fingerprint}`;
+  let run = running.get(key);
+  if (!run) {
+    run = computeFindings(articleId, fingerprint).finally(() => running.delete(key));
+    running.set(key, run);
+  }
+  if (cached && options.allowStale) {
+    run.catch((error: unknown) => console.error("checks failed in the background", error));
+    return cached.findings;
+  }
+  return run;
+}
 
+async function computeFindings(articleId: string, fingerprint: string): Promise<VersionFinding[]> {
   const { article, segmentAt } = await loadArticle(articleId);
   const results = runChecks(article, { onError: (checkId, error) => console.error(`check ${checkId} failed`, error) });
   const findings: VersionFinding[] = [];
@@ -127,9 +149,9 @@ const dismissalKey = (d: { versionId: string; checkId: string; position: number;
  * Findings minus the dismissed ones (a dismissal holds for that text at that
  * position) and minus those an annotation has taken up (same segment, same text).
  */
-async function openFindings(articleId: string): Promise<VersionFinding[]> {
+async function openFindings(articleId: string, options: { allowStale?: boolean } = {}): Promise<VersionFinding[]> {
   const [findings, dismissals, annotations] = await Promise.all([
-    articleFindings(articleId),
+    articleFindings(articleId, options),
     db.checkDismissal.findMany({ where: { version: { articleId } }, select: { versionId: true, checkId: true, position: true, quote: true } }),
     db.annotation.findMany({ where: { status: { not: "rejected" }, segment: { articleId } }, select: { segmentId: true, quote: true } }),
   ]);
@@ -167,9 +189,12 @@ export async function getArticleFindings(
   return lang ? findings.filter((f) => f.lang.toLowerCase() === lang || primaryLanguage(f.lang) === lang) : findings;
 }
 
-/** The open findings of one article by its id: for the workspace and the approval gate (callers have authorized). */
-export async function findingsOfArticle(articleId: string): Promise<VersionFinding[]> {
-  return openFindings(articleId);
+/**
+ * The open findings of one article by its id, for the workspace (callers have
+ * authorized). The grid may take a stale result while a fresh one is computed.
+ */
+export async function findingsOfArticle(articleId: string, options: { allowStale?: boolean } = {}): Promise<VersionFinding[]> {
+  return openFindings(articleId, options);
 }
 
 /** Error-level findings that still block a version's approval: not dismissed, not taken up by an annotation. */

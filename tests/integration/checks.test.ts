@@ -9,6 +9,7 @@ import { ConflictError, ValidationError } from "@/lib/server/errors";
 import { importVersion } from "@/lib/server/import-version";
 import { editSegmentText } from "@/lib/server/segments";
 import { getApprovalGate } from "@/lib/server/versions";
+import { getWorkspace } from "@/lib/server/workspace";
 import { makeActor, uniqueSlug } from "./helpers";
 
 const SEED = path.join(__dirname, "../../prisma/seed-data");
@@ -99,6 +100,16 @@ describe("the checks on the demo article", () => {
     await editSegmentText(reviewer, segment.id, { text: segment.text.replaceAll("Lake", "Leike"), baseRevision: segment.revision });
     const after = await getArticleFindings(reviewer, slug, { lang: "de" });
     expect(after.some((f) => f.segmentId === segment.id && f.quote === "Lake")).toBe(false);
+  });
+
+  it("the grid does not wait for a recomputation after an edit, and never shows a stale finding on the edited cell", async () => {
+    const before = await getWorkspace(reviewer, slug);
+    const cellWithFinding = Object.values(before.cells[germanId]).find((cell) => cell.findings.some((f) => f.quote === "ScalingLaws"))!;
+    expect(cellWithFinding).toBeDefined();
+    await editSegmentText(reviewer, cellWithFinding.id, { text: cellWithFinding.text.replace("ScalingLaws", "Scaling Laws"), baseRevision: cellWithFinding.revision });
+    const after = await getWorkspace(reviewer, slug);
+    expect(after.cells[germanId][cellWithFinding.position].findings.some((f) => f.quote === "ScalingLaws")).toBe(false);
+    expect(Object.values(after.cells[germanId]).some((cell) => cell.findings.length > 0)).toBe(true);
   });
 
   it("verso check prints the same findings as JSON, with versionId, lang and quote", () => {
