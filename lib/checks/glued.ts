@@ -1,6 +1,8 @@
-import { isFunctionWord, leadingFunctionWords, trailingFunctionWords } from "./text-function-words";
-import { capitalVocabulary, looksCamel, lookalikeKey, memo, primaryLang, segmentTextAt, versionCapitalWords, words, type Word } from "./text-words";
-import type { Check, CheckInput, CheckVersion, Finding, Speller } from "./types";
+import { functionWordJoins, isFunctionWord, leadingFunctionWords, trailingFunctionWords } from "./text-function-words";
+import { wordsAtPosition } from "./text-positions";
+import { cachedSpelling } from "./text-spelling";
+import { capitalVocabulary, capitalWordsMemo, looksCamel, memo, primaryLang, textMemo, type CapitalWord, type Word } from "./text-words";
+import type { Check, CheckInput, Finding, Speller } from "./types";
 
 const CATEGORY = "Fluency/Spelling";
 const LOWER = /\p{Ll}/u;
@@ -13,21 +15,8 @@ type Evidence = "strong" | "weak" | null;
 
 interface Context {
   input: CheckInput;
-  /** Versions other than this one, plus the source. */
-  voters: CheckVersion[];
   spell: (word: string) => boolean;
   brands: Map<string, boolean>;
-}
-
-function cachedSpeller(input: CheckInput): (word: string) => boolean {
-  const speller: Speller | null = input.speller;
-  if (!speller) return () => false;
-  const cache = memo(input.shared, `glued:spelling:${input.lang}`, () => new Map<string, boolean>());
-  return (word) => {
-    let known = cache.get(word);
-    if (known === undefined) cache.set(word, (known = speller.correct(word)));
-    return known;
-  };
 }
 
 /** A CamelCase form other versions write the same way (OpenAI, ChatGPT, DeepMind) is a name, not a glue. */
@@ -44,15 +33,6 @@ function usedAlike(ctx: Context, word: string): boolean {
   const others = input.others;
   const using = others.filter((v) => capitalVocabulary(input.shared, v).has(word)).length;
   return using > 0 && using >= Math.ceil(others.length / 2);
-}
-
-/** Words other versions and the source have at this position, as written and in lower case. */
-function wordsHere(ctx: Context, position: number): { exact: Set<string>; lower: Set<string> } {
-  return memo(ctx.input.shared, `glued:here:${ctx.input.version.id}:${position}`, () => {
-    const exact = new Set<string>();
-    for (const v of ctx.voters) for (const w of words(segmentTextAt(ctx.input.shared, v, position) ?? "")) exact.add(w.text);
-    return { exact, lower: new Set([...exact].map((w) => w.toLowerCase())) };
-  });
 }
 
 /** Where a CamelCase token may split: before an upper-case letter that follows a lower-case one, or that opens a word after an acronym. */
@@ -92,14 +72,13 @@ function splitCamel(word: string, evidence: (piece: string) => Evidence): { piec
 function camelFinding(ctx: Context, position: number, word: Word): Finding | null {
   const text = word.text;
   if (isBrand(ctx, text) || (/s$/.test(text) && isBrand(ctx, text.slice(0, -1)))) return null;
-  const here = wordsHere(ctx, position);
+  const here = wordsAtPosition(ctx.input, position);
   // OpenAl next to OpenAI is a look-alike, not a glue.
-  const key = lookalikeKey(text);
-  for (const other of here.exact) if (other !== text && lookalikeKey(other) === key) return null;
+  if (here.hasLookalike(text)) return null;
   const own = capitalVocabulary(ctx.input.shared, ctx.input.version);
   const lang = ctx.input.lang;
   const evidence = (piece: string): Evidence => {
-    if (here.lower.has(piece.toLowerCase()) || isFunctionWord(piece, lang) || isBrand(ctx, piece)) return "strong";
+    if (here.hasLower(piece.toLowerCase()) || isFunctionWord(piece, lang) || isBrand(ctx, piece)) return "strong";
     if (own.has(piece) || ACRONYM.test(piece) || ctx.spell(piece) || ctx.spell(piece.toLowerCase())) return "weak";
     return null;
   };
@@ -120,77 +99,77 @@ function camelFinding(ctx: Context, position: number, word: Word): Finding | nul
   };
 }
 
-/** A lower-case token the dictionary does not know, made of a function word and a known word ("ofthe", "undder"). */
-function lowerFinding(ctx: Context, position: number, word: Word): Finding | null {
-  const text = word.text;
-  if (text.length < 4 || !ALL_LOWER.test(text) || ctx.spell(text)) return null;
-  const leading = leadingFunctionWords(ctx.input.lang);
-  const trailing = trailingFunctionWords(ctx.input.lang);
-  const cuts: number[] = [];
+/**
+ * How a lower-case token the dictionary does not know splits into a function word and a known word
+ * ("ofthe" → "of the", "undder" → "und der"), or null. Depends on the language and speller only.
+ */
+function lowerSplit(text: string, lang: string, spell: (word: string) => boolean): string | null {
+  if (text.length < 4 || !ALL_LOWER.test(text) || spell(text)) return null;
+  const leading = leadingFunctionWords(lang);
+  const trailing = trailingFunctionWords(lang);
+  const known = (part: string) => isFunctionWord(part, lang) || spell(part);
   for (let i = 2; i <= text.length - 2; i++) {
     const left = text.slice(0, i);
     const right = text.slice(i);
     const glued =
       (leading.has(left) && (trailing.has(right) || leading.has(right) || right.length >= 3)) ||
       (trailing.has(right) && left.length >= 3);
-    if (glued) cuts.push(i);
-  }
-  if (cuts.length === 0) return null;
-  if (wordsHere(ctx, position).exact.has(text)) return null;
-  for (const i of cuts) {
-    const left = text.slice(0, i);
-    const right = text.slice(i);
-    const known = (part: string) => isFunctionWord(part, ctx.input.lang) || ctx.spell(part);
-    if (!known(left) || !known(right)) continue;
-    const joined = `${left} ${right}`;
-    return {
-      checkId: "glued",
-      position,
-      start: word.start,
-      end: word.end,
-      level: "warning",
-      message: `"${text}" looks like two words run together: "${joined}"`,
-      params: { found: text, expected: joined },
-      suggestion: joined,
-      mqmCategory: CATEGORY,
-    };
+    if (glued && known(left) && known(right)) return `${left} ${right}`;
   }
   return null;
 }
 
-/**
- * Lower-case words that open with a function word of the language ("ofthe", "dieneue"): the only ones worth
- * a dictionary look-up. Anchored at a word start, so the scan stays linear.
- */
-function functionWordJoins(shared: Map<string, unknown>, lang: string): RegExp | null {
-  return memo(shared, `glued:joins:${primaryLang(lang)}`, () => {
-    const leading = leadingFunctionWords(lang);
-    if (leading.size === 0) return null;
-    const edge = "[\\p{L}\\p{M}\\p{N}]";
-    return new RegExp(`(?<!${edge})(?:${[...leading].join("|")})\\p{Ll}{2,}(?!${edge})`, "gu");
-  });
+function lowerFinding(position: number, word: Word, joined: string): Finding {
+  return {
+    checkId: "glued",
+    position,
+    start: word.start,
+    end: word.end,
+    level: "warning",
+    message: `"${word.text}" looks like two words run together: "${joined}"`,
+    params: { found: word.text, expected: joined },
+    suggestion: joined,
+    mqmCategory: CATEGORY,
+  };
 }
+
+/** Splits of lower-case tokens, per language and speller, for the whole article. */
+function lowerSplits(input: CheckInput, speller: Speller): Map<string, string | null> {
+  const bySpeller = memo(input.shared, `glued:lower:${primaryLang(input.lang)}`, () => new WeakMap<Speller, Map<string, string | null>>());
+  let splits = bySpeller.get(speller);
+  if (!splits) bySpeller.set(speller, (splits = new Map()));
+  return splits;
+}
+
+const isCamel = (w: CapitalWord) => looksCamel(w.text);
 
 /** Glued words: CamelCase joins of words seen elsewhere, and function words run into a neighbour. */
 export const gluedCheck: Check = {
   id: "glued",
   run(input) {
-    const voters = [...input.others];
-    if (input.source && input.source.id !== input.version.id && !voters.some((v) => v.id === input.source!.id)) voters.push(input.source);
-    const ctx: Context = { input, voters, spell: cachedSpeller(input), brands: new Map() };
-    const joins = input.speller ? functionWordJoins(input.shared, input.lang) : null;
+    const spell = cachedSpelling(input.shared, input.speller);
+    const ctx: Context = { input, spell, brands: new Map() };
+    const camelIn = textMemo<CapitalWord[]>(input.shared, "glued:camel");
+    const capitalOf = capitalWordsMemo(input.shared);
     const findings: Finding[] = [];
-    for (const [position, found] of versionCapitalWords(input.shared, input.version)) {
-      for (const word of found) {
-        const finding = looksCamel(word.text) ? camelFinding(ctx, position, word) : null;
+    for (const segment of input.version.segments) {
+      const camel = camelIn(segment.text, (text) => capitalOf(text).filter(isCamel));
+      for (const word of camel) {
+        const finding = camelFinding(ctx, segment.position, word);
         if (finding) findings.push(finding);
       }
     }
-    if (joins) {
+    if (input.speller && leadingFunctionWords(input.lang).size > 0) {
+      const joinsIn = textMemo<Word[]>(input.shared, `glued:joins-found:${primaryLang(input.lang)}`);
+      const splits = lowerSplits(input, input.speller);
+      const lang = input.lang;
+      const find = (text: string) => functionWordJoins(text, lang);
       for (const segment of input.version.segments) {
-        for (const m of segment.text.matchAll(joins)) {
-          const finding = lowerFinding(ctx, segment.position, { text: m[0], start: m.index, end: m.index + m[0].length });
-          if (finding) findings.push(finding);
+        for (const word of joinsIn(segment.text, find)) {
+          let joined = splits.get(word.text);
+          if (joined === undefined) splits.set(word.text, (joined = lowerSplit(word.text, lang, spell)));
+          // A token the other versions write the same way (a name, a loan word) is no glue.
+          if (joined !== null && !wordsAtPosition(input, segment.position).hasExact(word.text)) findings.push(lowerFinding(segment.position, word, joined));
         }
       }
     }

@@ -1,7 +1,7 @@
 import { nameIndex, type NameIndex } from "./names-index";
 import { singleScriptForms } from "./text-homoglyphs";
-import { invisibleSpans, isRtlLang } from "./text-invisible";
-import { latinWords, lookalikeKey, memo, mixesScripts, words } from "./text-words";
+import { invisibleSpans, isRtlLang, type InvisibleSpan } from "./text-invisible";
+import { latinWords, lookalikeKey, memo, mixesScripts, textMemo, words, type Word } from "./text-words";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 
 const CYRILLIC_OR_GREEK = /[\u0370-\u052F]/;
@@ -21,25 +21,46 @@ function swappable(word: string): boolean {
   return l && upper;
 }
 
+/** A word that may hold a swap, with its look-alike key. */
+interface Keyed {
+  word: Word;
+  key: string;
+}
+
+/** The words of a segment worth keying; computed once per distinct word list, which is shared per distinct text. */
+function keyedWords(shared: Map<string, unknown>, found: Word[]): Keyed[] {
+  const cache = memo(shared, "lookalikes:keyed-words", () => new WeakMap<Word[], Keyed[]>());
+  let keyed = cache.get(found);
+  if (!keyed) {
+    keyed = [];
+    for (const word of found) if (word.text.length >= 3 && swappable(word.text)) keyed.push({ word, key: lookalikeKey(word.text) });
+    cache.set(found, keyed);
+  }
+  return keyed;
+}
+
 /** Latin forms other versions use at a position, by look-alike key, with how many versions use each. */
 type KeyedForms = Map<string, Map<string, Set<string>>>;
 
 function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: number): KeyedForms {
-  return memo(shared, `lookalikes:forms:${position}`, () => {
-    const out: KeyedForms = new Map();
-    for (const v of index.versions.values()) {
-      for (const w of v.words.get(position) ?? []) {
-        if (!swappable(w.text)) continue;
-        const key = lookalikeKey(w.text);
-        let forms = out.get(key);
-        if (!forms) out.set(key, (forms = new Map()));
-        let ids = forms.get(w.text);
-        if (!ids) forms.set(w.text, (ids = new Set()));
-        ids.add(v.version.id);
-      }
+  const cache = memo(shared, "lookalikes:forms", () => new Map<number, KeyedForms>());
+  let out = cache.get(position);
+  if (out) return out;
+  out = new Map();
+  for (const v of index.versions.values()) {
+    const found = v.words.get(position);
+    if (!found) continue;
+    // Two-letter forms are left out: no word of three letters or more shares their key.
+    for (const { word, key } of keyedWords(shared, found)) {
+      let forms = out.get(key);
+      if (!forms) out.set(key, (forms = new Map()));
+      let ids = forms.get(word.text);
+      if (!ids) forms.set(word.text, (ids = new Set()));
+      ids.add(v.version.id);
     }
-    return out;
-  });
+  }
+  cache.set(position, out);
+  return out;
 }
 
 function glossaryKeys(input: CheckInput): Map<string, string> {
@@ -63,9 +84,7 @@ function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Find
   const out: Finding[] = [];
   const keyed = keyedFormsAt(index, input.shared, segment.position);
   const canonicals = glossaryKeys(input);
-  for (const word of mine) {
-    if (word.text.length < 3 || !swappable(word.text)) continue;
-    const key = lookalikeKey(word.text);
+  for (const { word, key } of keyedWords(input.shared, mine)) {
     const forms = keyed.get(key);
     const canonical = canonicals.get(key);
     // Nearly always the word is the only spelling of its key: nothing to compare.
@@ -97,11 +116,14 @@ function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Find
 }
 
 /** Words mixing Latin, Cyrillic or Greek letters that look the same. */
-function homoglyphs(input: CheckInput, segment: CheckSegment): Finding[] {
+function mixedWords(text: string): Word[] {
+  if (!CYRILLIC_OR_GREEK.test(text) || !LATIN_LETTER.test(text)) return [];
+  return words(text).filter((word) => mixesScripts(word.text));
+}
+
+function homoglyphs(input: CheckInput, segment: CheckSegment, mixed: Word[]): Finding[] {
   const out: Finding[] = [];
-  if (!CYRILLIC_OR_GREEK.test(segment.text) || !LATIN_LETTER.test(segment.text)) return out;
-  for (const word of words(segment.text)) {
-    if (!mixesScripts(word.text)) continue;
+  for (const word of mixed) {
     const forms = singleScriptForms(word.text, input.lang);
     if (forms.length === 0) continue;
     const here = input.others.map((v) => v.segments.find((s) => s.position === segment.position)?.text ?? "");
@@ -126,8 +148,8 @@ function homoglyphs(input: CheckInput, segment: CheckSegment): Finding[] {
 }
 
 /** Zero-width and bidi control characters hidden in the text. */
-function invisibles(input: CheckInput, segment: CheckSegment): Finding[] {
-  return invisibleSpans(segment.text).map((span) => {
+function invisibles(input: CheckInput, segment: CheckSegment, spans: InvisibleSpan[]): Finding[] {
+  return spans.map((span) => {
     const bidiOnly = !span.kinds.has("zero-width");
     const what = bidiOnly ? "bidi control" : span.kinds.has("bidi") ? "zero-width and bidi control" : "zero-width";
     return {
@@ -150,9 +172,15 @@ export const lookalikesCheck: Check = {
   id: "lookalikes",
   run(input) {
     const index = nameIndex(input);
+    const mixedIn = textMemo<Word[]>(input.shared, "lookalikes:mixed");
+    const invisibleIn = textMemo<InvisibleSpan[]>(input.shared, "lookalikes:invisible");
     const findings: Finding[] = [];
     for (const segment of input.version.segments) {
-      findings.push(...swaps(input, index, segment), ...homoglyphs(input, segment), ...invisibles(input, segment));
+      findings.push(...swaps(input, index, segment));
+      const mixed = mixedIn(segment.text, mixedWords);
+      if (mixed.length > 0) findings.push(...homoglyphs(input, segment, mixed));
+      const spans = invisibleIn(segment.text, invisibleSpans);
+      if (spans.length > 0) findings.push(...invisibles(input, segment, spans));
     }
     return findings.sort((a, b) => a.position - b.position || a.start - b.start);
   },

@@ -1,61 +1,116 @@
 import type { CheckInput, CheckVersion } from "./types";
-import { allVersions, editDistance, isLatinVersion, lookalikeKey, memo, versionCapitalWords, type Word } from "./text-words";
+import { allVersions, editDistance, isLatinVersion, lookalikeKey, memo, versionCapitalWords, type CapitalWord, type Word } from "./text-words";
 
 /** What one version contributes to the article's name index. */
 export interface VersionNames {
   version: CheckVersion;
+  /** Its place among the index's versions: clusters count per version by this number. */
+  index: number;
   latin: boolean;
   /** Latin words holding a capital, per position, with offsets (for counting and candidates). */
   words: Map<number, Word[]>;
   /** Name-like forms per position with their counts: the version's vote on how names are spelled there. */
   forms: Map<number, Map<string, number>>;
-  /** First position at which the version uses each name-like form. */
-  firstUse: Map<string, number>;
+  /** First position at which the version uses a name-like form (worked out on first ask: only findings need it). */
+  firstUse(form: string): number | undefined;
 }
 
 /** A group of near-identical spellings at one position, led by the best-attested one. */
 export interface NameCluster {
   rep: string;
-  members: Set<string>;
-  /** Occurrences per version (all members together). */
-  counts: Map<string, number>;
-  /** Versions per member form. */
-  formVoters: Map<string, Set<string>>;
+  members: string[];
+  /** Occurrences per version (all members together), by VersionNames.index; 0 where a version has none. */
+  counts: number[];
+  /** How many versions use some member. */
+  using: number;
+  /** Per member form, the versions using it, by VersionNames.index. */
+  formVoters: Map<string, number[]>;
+}
+
+/** The clusters at a position that can set an expectation, with what the Latin-script versions there count of each. */
+export interface PositionVotes {
+  clusters: NameCluster[];
+  /** Latin-script versions that have this position. */
+  present: number;
+  /** Per cluster: its count in each present Latin-script version, ascending (0 where a version lacks it). */
+  sortedCounts: number[][];
 }
 
 export interface NameIndex {
   versions: Map<string, VersionNames>;
   /** How many (version, position) pairs use each form across the article. */
   support: Map<string, number>;
-  clustersAt(position: number): NameCluster[];
   /** The clusters at a position that enough versions share to set an expectation for any one version. */
   sharedClustersAt(position: number): NameCluster[];
+  /** sharedClustersAt with the counts every version's expectation is a median of, computed once per article. */
+  votesAt(position: number): PositionVotes;
 }
 
-function indexVersion(shared: Map<string, unknown>, version: CheckVersion): VersionNames {
+const isLatinWord = (w: CapitalWord) => w.latin;
+
+/** What a text's capital words yield, shared by every version with that text. */
+interface TextNames {
+  latin: CapitalWord[];
+  /** Short sentence-initial words, kept as forms only where their version also writes them mid-sentence. */
+  doubtful: string[];
+  /** Forms per answer to "which doubtful words count?" ("" for a version in another script). */
+  forms: Map<string, Map<string, number>>;
+}
+
+function textNames(found: CapitalWord[]): TextNames {
+  const latin = found.filter(isLatinWord);
+  const doubtful = [...new Set(latin.filter((w) => w.initial && w.text.length >= 2 && w.text.length < 4).map((w) => w.text))];
+  return { latin, doubtful, forms: new Map() };
+}
+
+function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<string>): Map<string, number> {
+  const answer = latinVersion ? `L${names.doubtful.map((w) => (midSentence.has(w) ? "1" : "0")).join("")}` : "";
+  let counts = names.forms.get(answer);
+  if (!counts) {
+    counts = new Map();
+    for (const w of names.latin) {
+      if (w.text.length < 2 || (latinVersion && w.initial && w.text.length < 4 && !midSentence.has(w.text))) continue;
+      counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
+    }
+    names.forms.set(answer, counts);
+  }
+  return counts;
+}
+
+function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index: number): VersionNames {
   const latin = isLatinVersion(version);
+  // Capital words are shared per distinct text, and so is what they yield here.
+  const byText = memo(shared, "names:text-names", () => new WeakMap<CapitalWord[], TextNames>());
   const words = new Map<number, Word[]>();
   const forms = new Map<number, Map<string, number>>();
-  const firstUse = new Map<string, number>();
   const capital = versionCapitalWords(shared, version);
   // In a Latin-script text a name is capitalised where other words are not, so a short first word
   // of a sentence (The, De, La) counts only if the version also capitalises it mid-sentence; longer
   // ones need several versions to agree before they matter. In other scripts every kept Latin word
   // is a name (OpenAI, Sam Altman).
   const midSentence = new Set<string>();
-  if (latin) for (const found of capital.values()) for (const w of found) if (w.latin && !w.initial) midSentence.add(w.text);
+  if (latin) for (const found of new Set(capital.values())) for (const w of found) if (w.latin && !w.initial) midSentence.add(w.text);
   for (const [position, found] of capital) {
-    const latinHere = found.filter((w) => w.latin);
-    words.set(position, latinHere);
-    const counts = new Map<string, number>();
-    for (const w of latinHere) {
-      if (w.text.length < 2 || (latin && w.initial && w.text.length < 4 && !midSentence.has(w.text))) continue;
-      counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
-      if (!firstUse.has(w.text)) firstUse.set(w.text, position);
-    }
-    forms.set(position, counts);
+    let names = byText.get(found);
+    if (!names) byText.set(found, (names = textNames(found)));
+    words.set(position, names.latin);
+    forms.set(position, formsOf(names, latin, midSentence));
   }
-  return { version, latin, words, forms, firstUse };
+  let firstUse: Map<string, number> | null = null;
+  return {
+    version,
+    index,
+    latin,
+    words,
+    forms,
+    firstUse(form) {
+      if (!firstUse) {
+        firstUse = new Map();
+        for (const [position, counts] of forms) for (const f of counts.keys()) if (!firstUse.has(f)) firstUse.set(f, position);
+      }
+      return firstUse.get(form);
+    },
+  };
 }
 
 /**
@@ -76,88 +131,148 @@ export function nameDistance(a: string, b: string): number | null {
 
 /** One form is the other with a genitive or plural s (Altmans, OpenAI's → OpenAI). */
 export function isInflectionOf(word: string, name: string): boolean {
-  return word.startsWith(name) && /^(?:s|es|'s|’s)?$/.test(word.slice(name.length));
+  return word.length - name.length <= 2 && word.startsWith(name) && INFLECTIONS.has(word.slice(name.length));
 }
 
-interface Building extends NameCluster {
-  lower: string;
+const INFLECTIONS = new Set(["", "s", "es", "'s", "’s"]);
+
+/** What clustering needs of a form, worked out once per article: forms recur at many positions. */
+interface FormInfo {
+  form: string;
   key: string;
+  lower: string;
+  support: number;
 }
 
-function buildClusters(position: number, versions: VersionNames[], support: Map<string, number>): NameCluster[] {
-  const voters = new Map<string, Map<string, number>>();
+/** A cluster while the forms at a position are sorted into clusters. */
+interface Building {
+  rep: FormInfo;
+  members: string[];
+  /** Per member, its uses: [version index, count, version index, count, …]. */
+  uses: number[][];
+}
+
+const bySupport = (a: FormInfo, b: FormInfo) => b.support - a.support || (a.form < b.form ? -1 : 1);
+
+function buildClusters(position: number, versions: VersionNames[], infoOf: (form: string) => FormInfo): Building[] {
+  // Per form, the versions using it and how often: [index, count, index, count, …].
+  const uses = new Map<string, number[]>();
   for (const v of versions) {
     const counts = v.forms.get(position);
     if (!counts) continue;
-    for (const [form, n] of counts) {
-      let byVersion = voters.get(form);
-      if (!byVersion) voters.set(form, (byVersion = new Map()));
-      byVersion.set(v.version.id, n);
-    }
+    counts.forEach((n, form) => {
+      const list = uses.get(form);
+      if (list) list.push(v.index, n);
+      else uses.set(form, [v.index, n]);
+    });
   }
-  const forms = [...voters.keys()].sort((a, b) => (support.get(b) ?? 0) - (support.get(a) ?? 0) || (a < b ? -1 : 1));
+  const forms: FormInfo[] = [];
+  for (const form of uses.keys()) forms.push(infoOf(form));
+  forms.sort(bySupport);
   const clusters: Building[] = [];
   // Clusters by look-alike key and by initial, so a form is compared only with plausible relatives.
   const byKey = new Map<string, Building>();
   const byInitial = new Map<string, Building[]>();
-  for (const form of forms) {
-    const key = lookalikeKey(form);
-    const lower = form.toLowerCase();
-    let home = byKey.get(key);
+  for (const info of forms) {
+    const { form, lower } = info;
+    let home = byKey.get(info.key);
     if (!home && form.length >= 4) {
       for (const c of byInitial.get(lower[0]) ?? []) {
-        if (Math.abs(c.lower.length - lower.length) > 2) continue;
-        if (isInflectionOf(form, c.rep) || nameDistance(form, c.rep) !== null) {
+        if (Math.abs(c.rep.lower.length - lower.length) > 2) continue;
+        if (isInflectionOf(form, c.rep.form) || nameDistance(form, c.rep.form) !== null) {
           home = c;
           break;
         }
       }
     }
     if (!home) {
-      home = { rep: form, lower, key, members: new Set(), counts: new Map(), formVoters: new Map() };
+      home = { rep: info, members: [], uses: [] };
       clusters.push(home);
-      byKey.set(key, home);
+      byKey.set(info.key, home);
       const list = byInitial.get(lower[0]);
       if (list) list.push(home);
       else byInitial.set(lower[0], [home]);
     }
-    home.members.add(form);
-    const byVersion = voters.get(form)!;
-    home.formVoters.set(form, new Set(byVersion.keys()));
-    for (const [id, n] of byVersion) home.counts.set(id, (home.counts.get(id) ?? 0) + n);
+    home.members.push(form);
+    home.uses.push(uses.get(form)!);
   }
   return clusters;
+}
+
+/** A built cluster with its counts per version; only clusters enough versions share get this far. */
+function finish(c: Building, versionCount: number): NameCluster {
+  const counts = new Array<number>(versionCount).fill(0);
+  const formVoters = new Map<string, number[]>();
+  let using = 0;
+  for (let m = 0; m < c.members.length; m++) {
+    const list = c.uses[m];
+    const ids: number[] = [];
+    for (let i = 0; i < list.length; i += 2) {
+      ids.push(list[i]);
+      if (counts[list[i]] === 0) using++;
+      counts[list[i]] += list[i + 1];
+    }
+    formVoters.set(c.members[m], ids);
+  }
+  return { rep: c.rep.form, members: c.members, counts, using, formVoters };
+}
+
+/** How many versions use some member of a cluster, counted in `seen` (stamped with `stamp`, so it needs no clearing). */
+function versionsUsing(c: Building, seen: Int32Array, stamp: number): number {
+  let using = 0;
+  for (const list of c.uses) {
+    for (let i = 0; i < list.length; i += 2) {
+      if (seen[list[i]] === stamp) continue;
+      seen[list[i]] = stamp;
+      using++;
+    }
+  }
+  return using;
 }
 
 /** The article's name index, built once per article and shared by every version's run. */
 export function nameIndex(input: CheckInput): NameIndex {
   return memo(input.shared, "names:index", () => {
-    const versions = new Map<string, VersionNames>();
-    for (const v of allVersions(input)) versions.set(v.id, indexVersion(input.shared, v));
+    const list = allVersions(input).map((v, i) => indexVersion(input.shared, v, i));
+    const versions = new Map(list.map((v) => [v.version.id, v]));
+    // Versions share forms maps wherever they share a text: count each map once, times its uses.
+    const mapUses = new Map<Map<string, number>, number>();
+    for (const v of list) for (const counts of v.forms.values()) mapUses.set(counts, (mapUses.get(counts) ?? 0) + 1);
     const support = new Map<string, number>();
-    for (const v of versions.values()) {
-      for (const counts of v.forms.values()) for (const form of counts.keys()) support.set(form, (support.get(form) ?? 0) + 1);
-    }
-    const list = [...versions.values()];
-    const clusters = new Map<number, NameCluster[]>();
-    const sharedClusters = new Map<number, NameCluster[]>();
+    for (const [counts, n] of mapUses) for (const form of counts.keys()) support.set(form, (support.get(form) ?? 0) + n);
+    const infos = new Map<string, FormInfo>();
+    const infoOf = (form: string) => {
+      let info = infos.get(form);
+      if (!info) infos.set(form, (info = { form, key: lookalikeKey(form), lower: form.toLowerCase(), support: support.get(form) ?? 0 }));
+      return info;
+    };
     const latinList = list.filter((v) => v.latin);
+    const seen = new Int32Array(list.length);
+    let stamp = 0;
+    const sharedClusters = new Map<number, NameCluster[]>();
+    const votes = new Map<number, PositionVotes>();
     return {
       versions,
       support,
-      clustersAt(position: number) {
-        let found = clusters.get(position);
-        if (!found) clusters.set(position, (found = buildClusters(position, list, support)));
-        return found;
-      },
       sharedClustersAt(position: number) {
         let found = sharedClusters.get(position);
         if (!found) {
           // No version can expect a name fewer versions share than half of its Latin-script peers (and never fewer than two).
           const peers = latinList.filter((v) => v.words.has(position)).length - 1;
           const least = Math.max(2, Math.floor(peers / 2) + 1);
-          found = this.clustersAt(position).filter((c) => c.counts.size >= least);
+          found = [];
+          for (const c of buildClusters(position, list, infoOf)) if (versionsUsing(c, seen, ++stamp) >= least) found.push(finish(c, list.length));
           sharedClusters.set(position, found);
+        }
+        return found;
+      },
+      votesAt(position: number) {
+        let found = votes.get(position);
+        if (!found) {
+          const present = latinList.filter((v) => v.words.has(position));
+          const clusters = this.sharedClustersAt(position);
+          const sortedCounts = clusters.map((c) => present.map((v) => c.counts[v.index]).sort((a, b) => a - b));
+          votes.set(position, (found = { clusters, present: present.length, sortedCounts }));
         }
         return found;
       },

@@ -1,4 +1,5 @@
-import { isInflectionOf, nameDistance, nameIndex, type NameCluster, type VersionNames } from "./names-index";
+import { isInflectionOf, nameDistance, nameIndex, type NameCluster, type PositionVotes, type VersionNames } from "./names-index";
+import { cachedSpelling } from "./text-spelling";
 import { lookalikeKey, startsUpper, type Word } from "./text-words";
 import type { Check, CheckInput, Finding } from "./types";
 
@@ -9,9 +10,13 @@ function withoutAccents(word: string): string {
   return word.normalize("NFD").replace(/\p{M}/gu, "");
 }
 
-function median(values: number[]): number {
-  values.sort((a, b) => a - b);
-  return values.length === 0 ? 0 : values[Math.floor((values.length - 1) / 2)];
+/** The median (lower middle) of ascending counts, leaving out one occurrence of `without` if given. */
+function medianOf(sorted: number[], without: number | null): number {
+  const n = sorted.length - (without === null ? 0 : 1);
+  if (n <= 0) return 0;
+  const k = Math.floor((n - 1) / 2);
+  if (without === null) return sorted[k];
+  return k < sorted.indexOf(without) ? sorted[k] : sorted[k + 1];
 }
 
 /** A difference confined to the last two letters is more often a local form (Institut/Institute) than a garble. */
@@ -29,30 +34,30 @@ interface Expectation {
 }
 
 /** Names most other versions use at this position more often than this version does. */
-function expectations(position: number, me: VersionNames, latinVersions: VersionNames[], clusters: NameCluster[]): Expectation[] {
-  const present = latinVersions.filter((v) => v.words.has(position));
-  const mePresent = me.latin && me.words.has(position);
-  const others = present.length - (mePresent ? 1 : 0);
+function expectations(position: number, me: VersionNames, votes: PositionVotes): Expectation[] {
+  const mePresent = me.words.has(position);
+  const others = votes.present - (mePresent ? 1 : 0);
   const needed = Math.max(2, Math.floor(others / 2) + 1);
   const mine = me.words.get(position) ?? [];
   const out: Expectation[] = [];
-  for (const cluster of clusters) {
-    const voters = cluster.counts.size - (cluster.counts.has(me.version.id) ? 1 : 0);
+  for (let i = 0; i < votes.clusters.length; i++) {
+    const cluster = votes.clusters[i];
+    const myCount = cluster.counts[me.index];
+    const voters = cluster.using - (myCount > 0 ? 1 : 0);
     if (voters < needed) continue;
+    // The others' counts: every present version's, less this one's own when it is present.
+    const expected = Math.max(1, medianOf(votes.sortedCounts[i], mePresent ? myCount : null));
     let have = 0;
-    for (const w of mine) if (w.text.includes(cluster.rep)) have++;
-    const counts: number[] = [];
-    for (const v of present) if (v !== me) counts.push(cluster.counts.get(v.version.id) ?? 0);
-    const expected = Math.max(1, median(counts));
+    for (let j = 0; j < mine.length && have < expected; j++) if (mine[j].text.includes(cluster.rep)) have++;
     if (have < expected) out.push({ cluster, voters, deficit: expected - have });
   }
   return out;
 }
 
-function votersOf(cluster: NameCluster, form: string, exclude: string): number {
-  const set = cluster.formVoters.get(form);
-  if (!set) return 0;
-  return set.has(exclude) ? set.size - 1 : set.size;
+function votersOf(cluster: NameCluster, form: string, exclude: number): number {
+  const ids = cluster.formVoters.get(form);
+  if (!ids) return 0;
+  return ids.includes(exclude) ? ids.length - 1 : ids.length;
 }
 
 interface Match {
@@ -62,7 +67,7 @@ interface Match {
 }
 
 /** This version's nearest spelling to an expected name, if it is close enough and less attested than the name. */
-function bestMatch(word: Word, expectations: Expectation[], support: Map<string, number>, me: string): Match | null {
+function bestMatch(word: Word, expectations: Expectation[], support: Map<string, number>, me: number): Match | null {
   let best: Match | null = null;
   const initial = word.text[0].toLowerCase();
   for (const expectation of expectations) {
@@ -89,7 +94,7 @@ function bestMatch(word: Word, expectations: Expectation[], support: Map<string,
 function finding(input: CheckInput, position: number, match: Match, me: VersionNames): Finding {
   const expected = match.expectation.cluster.rep;
   const found = match.word.text;
-  const elsewhere = me.firstUse.get(expected);
+  const elsewhere = me.firstUse(expected);
   const params: Record<string, string | number> = { found, expected, versions: match.expectation.voters };
   let message = `"${found}" looks like a garbled "${expected}": ${match.expectation.voters} other versions have this name here`;
   if (elsewhere !== undefined && elsewhere !== position) {
@@ -119,16 +124,16 @@ export const namesCheck: Check = {
     const index = nameIndex(input);
     const me = index.versions.get(input.version.id);
     if (!me || !me.latin) return [];
-    const latinVersions = [...index.versions.values()].filter((v) => v.latin);
+    const spell = cachedSpelling(input.shared, input.speller);
     const findings: Finding[] = [];
     for (const segment of input.version.segments) {
       const position = segment.position;
-      const open = expectations(position, me, latinVersions, index.sharedClustersAt(position));
+      const open = expectations(position, me, index.votesAt(position));
       if (open.length === 0) continue;
       const matches: Match[] = [];
       for (const word of me.words.get(position) ?? []) {
         if (!startsUpper(word.text)) continue;
-        const match = bestMatch(word, open, index.support, me.version.id);
+        const match = bestMatch(word, open, index.support, me.index);
         if (match) matches.push(match);
       }
       matches.sort((a, b) => a.distance - b.distance || a.word.start - b.word.start);
@@ -137,7 +142,7 @@ export const namesCheck: Check = {
         const remaining = left.get(match.expectation) ?? 0;
         if (remaining <= 0) continue;
         // A dictionary word only one letter off is more likely a word of the language than a garble.
-        if (match.distance === 1 && input.speller?.correct(match.word.text)) continue;
+        if (match.distance === 1 && spell(match.word.text)) continue;
         left.set(match.expectation, remaining - 1);
         findings.push(finding(input, position, match, me));
       }

@@ -41,6 +41,10 @@ function classOf(code: number): number {
   return flagsOf(code) & CLASS_MASK;
 }
 
+// The common case, filled up front so the tokenisers' hot loops skip the lazy table.
+const ASCII_FLAGS = Uint8Array.from({ length: 128 }, (_, code) => flagsOf(code));
+const ASCII_CLASS = ASCII_FLAGS.map((flags) => flags & CLASS_MASK);
+
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -55,14 +59,15 @@ export function isWordChar(ch: string): boolean {
   return c === LATIN || c === SPACED || c === MARK;
 }
 
-function scan(text: string, inWord: (c: number) => boolean, needsLetter: boolean): Word[] {
+/** Tokenises by a bit mask of the classes that make up a word (bit n set: class n belongs). */
+function scan(text: string, inWord: number, needsLetter: boolean): Word[] {
   const out: Word[] = [];
   let start = -1;
   let letter = false;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
-    const c = classOf(code);
-    if (inWord(c) && (c !== MARK || start !== -1)) {
+    const c = code < 128 ? ASCII_CLASS[code] : classOf(code);
+    if ((inWord >> c) & 1 && (c !== MARK || start !== -1)) {
       if (start === -1) {
         start = i;
         letter = false;
@@ -76,8 +81,8 @@ function scan(text: string, inWord: (c: number) => boolean, needsLetter: boolean
   return out;
 }
 
-const spacedWordChar = (c: number) => c === LATIN || c === SPACED || c === MARK;
-const latinWordChar = (c: number) => c === LATIN || c === MARK;
+const spacedWordChar = (1 << LATIN) | (1 << SPACED) | (1 << MARK);
+const latinWordChar = (1 << LATIN) | (1 << MARK);
 
 /** Words of spaced scripts (Latin, Cyrillic, Greek…), mixed scripts kept together; hyphens and apostrophes split. */
 export function words(text: string): Word[] {
@@ -146,7 +151,10 @@ export interface CapitalWord extends Word {
   initial: boolean;
 }
 
-const SENTENCE_END = new Set([".", "!", "?", ":", "。", "！", "？", "…"]);
+/** . ! ? : 。 ！ ？ … */
+function isSentenceEnd(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 58 || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x2026;
+}
 
 /**
  * The words of spaced scripts that hold a capital letter: names, German nouns, CamelCase joins,
@@ -160,7 +168,7 @@ export function capitalWords(text: string): CapitalWord[] {
   let initial = true;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : 32;
-    const flags = flagsOf(code);
+    const flags = code < 128 ? ASCII_FLAGS[code] : flagsOf(code);
     const c = flags & 7;
     if (c === LATIN || c === SPACED || (c === MARK && start !== -1)) {
       if (start === -1) {
@@ -178,7 +186,7 @@ export function capitalWords(text: string): CapitalWord[] {
       initial = false;
     }
     if (c === UNSPACED) initial = false;
-    else if (SENTENCE_END.has(text[i])) initial = true;
+    else if (isSentenceEnd(code)) initial = true;
   }
   return out;
 }

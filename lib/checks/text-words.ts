@@ -32,12 +32,20 @@ export function allVersions(input: CheckInput): CheckVersion[] {
   return all;
 }
 
+// Rows reused by every call: editDistance runs for many pairs of short words per position.
+let prevRow = new Int32Array(64);
+let nextRow = new Int32Array(64);
+
 /** Levenshtein distance, stopping early once it must exceed `max`. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = new Array<number>(b.length + 1);
-  let row = new Array<number>(b.length + 1);
+  if (prevRow.length <= b.length) {
+    prevRow = new Int32Array(b.length + 1);
+    nextRow = new Int32Array(b.length + 1);
+  }
+  let prev = prevRow;
+  let row = nextRow;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
@@ -56,28 +64,81 @@ export function editDistance(a: string, b: string, max = Infinity): number {
 
 /** l, I, 1 and | read alike, as do O and 0: two spellings with the same key are look-alikes. */
 export function lookalikeKey(word: string): string {
-  for (let i = 0; i < word.length; i++) {
-    const ch = word[i];
-    if (ch === "l" || ch === "1" || ch === "|" || ch === "0") return word.replace(/[lI1|]/g, "I").replace(/[O0]/g, "O");
+  let i = 0;
+  for (; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 108 || code === 49 || code === 124 || code === 48) break; // l 1 | 0
   }
-  return word;
+  if (i === word.length) return word;
+  // Rewritten from the first swap on; the prefix holds no l, 1, | or 0 but may hold I or O, which stay.
+  let out = word.slice(0, i);
+  for (; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    out += code === 108 || code === 49 || code === 124 ? "I" : code === 48 ? "O" : word[i];
+  }
+  return out;
 }
 
-/** A version's words per position, tokenised once per article. */
+const keyCode = (code: number) => (code === 108 || code === 49 || code === 124 ? 73 : code === 48 ? 79 : code);
+
+/** lookalikeKey(a) === lookalikeKey(b), without building either key. */
+export function sameLookalikeKey(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (keyCode(a.charCodeAt(i)) !== keyCode(b.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * A per-article memo keyed by text: versions and positions repeat boilerplate, so whatever depends
+ * on a segment's text alone is computed once per distinct text.
+ */
+export function textMemo<T>(shared: Map<string, unknown>, kind: string): (text: string, build: (text: string) => T) => T {
+  const cache = memo(shared, `text-words:by-text:${kind}`, () => new Map<string, T>());
+  return (text, build) => {
+    let value = cache.get(text);
+    if (value === undefined) cache.set(text, (value = build(text)));
+    return value;
+  };
+}
+
+/** words(), memoised per article and distinct text. */
+export function wordsMemo(shared: Map<string, unknown>): (text: string) => Word[] {
+  const byText = textMemo<Word[]>(shared, "words");
+  return (text) => byText(text, words);
+}
+
+/** capitalWords(), memoised per article and distinct text. */
+export function capitalWordsMemo(shared: Map<string, unknown>): (text: string) => CapitalWord[] {
+  const byText = textMemo<CapitalWord[]>(shared, "capital");
+  return (text) => byText(text, capitalWords);
+}
+
+/** A version's words per position, tokenised once per distinct text. */
 export function versionWords(shared: Map<string, unknown>, version: CheckVersion): Map<number, Word[]> {
-  return memo(shared, `text-words:words:${version.id}`, () => new Map(version.segments.map((s) => [s.position, words(s.text)])));
+  return memo(shared, `text-words:words:${version.id}`, () => {
+    const wordsOf = wordsMemo(shared);
+    return new Map(version.segments.map((s) => [s.position, wordsOf(s.text)]));
+  });
 }
 
-/** A version's capitalised words per position, found once per article. */
+/** A version's capitalised words per position, found once per distinct text. */
 export function versionCapitalWords(shared: Map<string, unknown>, version: CheckVersion): Map<number, CapitalWord[]> {
-  return memo(shared, `text-words:capital:${version.id}`, () => new Map(version.segments.map((s) => [s.position, capitalWords(s.text)])));
+  return memo(shared, `text-words:capital:${version.id}`, () => {
+    const capitalOf = capitalWordsMemo(shared);
+    return new Map(version.segments.map((s) => [s.position, capitalOf(s.text)]));
+  });
 }
 
 /** Every capitalised word form a version uses anywhere (names, brands, German nouns). */
 export function capitalVocabulary(shared: Map<string, unknown>, version: CheckVersion): Set<string> {
   return memo(shared, `text-words:capital-vocabulary:${version.id}`, () => {
     const out = new Set<string>();
-    for (const found of versionCapitalWords(shared, version).values()) for (const w of found) out.add(w.text);
+    const seen = new Set<CapitalWord[]>();
+    for (const found of versionCapitalWords(shared, version).values()) {
+      if (seen.has(found)) continue;
+      seen.add(found);
+      for (const w of found) out.add(w.text);
+    }
     return out;
   });
 }

@@ -1,0 +1,56 @@
+import { allVersions, memo, sameLookalikeKey, segmentTextAt, textMemo, words } from "./text-words";
+import type { CheckInput } from "./types";
+
+/** The word forms of one text, as written and in lower case. */
+interface TextWords {
+  exact: Set<string>;
+  lower: Set<string>;
+}
+
+/** The distinct texts of every version at one position, with how many versions have each. */
+type PositionTexts = Map<string, number>;
+
+/** What the other versions and the source write at one position, as seen by one version. */
+export interface WordsAtPosition {
+  hasExact(word: string): boolean;
+  hasLower(lower: string): boolean;
+  /** Whether they write a different form with the same look-alike key (OpenAI next to this version's OpenAl). */
+  hasLookalike(word: string): boolean;
+}
+
+function textWords(text: string): TextWords {
+  const exact = new Set(words(text).map((w) => w.text));
+  return { exact, lower: new Set([...exact].map((w) => w.toLowerCase())) };
+}
+
+/** Grouped once per position and article: versions often share a text, and each text is tokenised once. */
+function positionTexts(input: CheckInput, position: number): PositionTexts {
+  const cache = memo(input.shared, "text-positions:texts", () => new Map<number, PositionTexts>());
+  let texts = cache.get(position);
+  if (!texts) {
+    texts = new Map();
+    for (const v of allVersions(input)) {
+      const text = segmentTextAt(input.shared, v, position);
+      if (text !== undefined) texts.set(text, (texts.get(text) ?? 0) + 1);
+    }
+    cache.set(position, texts);
+  }
+  return texts;
+}
+
+/** Words at a position in the versions other than this one (the source included). */
+export function wordsAtPosition(input: CheckInput, position: number): WordsAtPosition {
+  const byText = textMemo<TextWords>(input.shared, "text-positions:text-words");
+  const mine = segmentTextAt(input.shared, input.version, position);
+  // This version's own text counts only where another version shares it.
+  const others: TextWords[] = [];
+  for (const [text, n] of positionTexts(input, position)) if (text !== mine || n > 1) others.push(byText(text, textWords));
+  return {
+    hasExact: (word) => others.some((t) => t.exact.has(word)),
+    hasLower: (lower) => others.some((t) => t.lower.has(lower)),
+    hasLookalike(word) {
+      for (const t of others) for (const form of t.exact) if (form !== word && sameLookalikeKey(form, word)) return true;
+      return false;
+    },
+  };
+}
