@@ -42,16 +42,28 @@ function keyedWords(shared: Map<string, unknown>, found: Word[]): Keyed[] {
 /** Latin forms other versions use at a position, by look-alike key, with how many versions use each. */
 type KeyedForms = Map<string, Map<string, Set<string>>>;
 
-function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: number): KeyedForms {
-  const cache = memo(shared, "lookalikes:forms", () => new Map<number, KeyedForms>());
+/**
+ * Null where no key has two spellings at the position and no glossary term needs comparing: then no
+ * word there can be a swap, which is nearly everywhere, so the full map is built only where it matters.
+ */
+function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: number, withGlossary: boolean): KeyedForms | null {
+  const cache = memo(shared, `lookalikes:forms:${withGlossary}`, () => new Map<number, KeyedForms | null>());
   let out = cache.get(position);
-  if (out) return out;
-  out = new Map();
+  if (out !== undefined) return out;
+  const lists: Keyed[][] = [];
   for (const v of index.versions.values()) {
     const found = v.words.get(position);
-    if (!found) continue;
+    lists.push(found ? keyedWords(shared, found) : []);
+  }
+  if (!withGlossary && !twoSpellings(lists)) {
+    cache.set(position, null);
+    return null;
+  }
+  out = new Map();
+  let i = 0;
+  for (const v of index.versions.values()) {
     // Two-letter forms are left out: no word of three letters or more shares their key.
-    for (const { word, key } of keyedWords(shared, found)) {
+    for (const { word, key } of lists[i++]) {
       let forms = out.get(key);
       if (!forms) out.set(key, (forms = new Map()));
       let ids = forms.get(word.text);
@@ -61,6 +73,19 @@ function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: 
   }
   cache.set(position, out);
   return out;
+}
+
+/** Whether some look-alike key comes in two spellings among these words. */
+function twoSpellings(lists: Keyed[][]): boolean {
+  const first = new Map<string, string>();
+  for (const list of lists) {
+    for (const { word, key } of list) {
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, word.text);
+      else if (seen !== word.text) return true;
+    }
+  }
+  return false;
 }
 
 function glossaryKeys(input: CheckInput): Map<string, string> {
@@ -82,8 +107,9 @@ function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Find
   const me = input.version.id;
   const mine = index.versions.get(me)?.words.get(segment.position) ?? latinWords(segment.text);
   const out: Finding[] = [];
-  const keyed = keyedFormsAt(index, input.shared, segment.position);
   const canonicals = glossaryKeys(input);
+  const keyed = keyedFormsAt(index, input.shared, segment.position, canonicals.size > 0);
+  if (!keyed) return out;
   for (const { word, key } of keyedWords(input.shared, mine)) {
     const forms = keyed.get(key);
     const canonical = canonicals.get(key);

@@ -53,8 +53,8 @@ interface TextNames {
   latin: CapitalWord[];
   /** Short sentence-initial words, kept as forms only where their version also writes them mid-sentence. */
   doubtful: string[];
-  /** Forms per answer to "which doubtful words count?" ("" for a version in another script). */
-  forms: Map<string, Map<string, number>>;
+  /** Forms per answer to "which doubtful words count?" (-1 for a version in another script). */
+  forms: Map<number | string, Map<string, number>>;
 }
 
 function textNames(found: CapitalWord[]): TextNames {
@@ -64,7 +64,16 @@ function textNames(found: CapitalWord[]): TextNames {
 }
 
 function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<string>): Map<string, number> {
-  const answer = latinVersion ? `L${names.doubtful.map((w) => (midSentence.has(w) ? "1" : "0")).join("")}` : "";
+  // The answer as a number (bit i: doubtful word i counts) where it fits, else as a string of bits.
+  let answer: number | string = -1;
+  if (latinVersion) {
+    if (names.doubtful.length <= 30) {
+      answer = 0;
+      for (let i = 0; i < names.doubtful.length; i++) if (midSentence.has(names.doubtful[i])) answer |= 1 << i;
+    } else {
+      answer = names.doubtful.map((w) => (midSentence.has(w) ? "1" : "0")).join("");
+    }
+  }
   let counts = names.forms.get(answer);
   if (!counts) {
     counts = new Map();
@@ -155,15 +164,22 @@ interface Building {
 const bySupport = (a: FormInfo, b: FormInfo) => b.support - a.support || (a.form < b.form ? -1 : 1);
 
 function buildClusters(position: number, versions: VersionNames[], infoOf: (form: string) => FormInfo): Building[] {
-  // Per form, the versions using it and how often: [index, count, index, count, …].
-  const uses = new Map<string, number[]>();
+  // Versions that share a text share its forms map: walk each map once.
+  const holders = new Map<Map<string, number>, number[]>();
   for (const v of versions) {
     const counts = v.forms.get(position);
-    if (!counts) continue;
+    if (!counts || counts.size === 0) continue;
+    const ids = holders.get(counts);
+    if (ids) ids.push(v.index);
+    else holders.set(counts, [v.index]);
+  }
+  // Per form, the versions using it and how often: [index, count, index, count, …].
+  const uses = new Map<string, number[]>();
+  for (const [counts, ids] of holders) {
     counts.forEach((n, form) => {
-      const list = uses.get(form);
-      if (list) list.push(v.index, n);
-      else uses.set(form, [v.index, n]);
+      let list = uses.get(form);
+      if (!list) uses.set(form, (list = []));
+      for (const id of ids) list.push(id, n);
     });
   }
   const forms: FormInfo[] = [];

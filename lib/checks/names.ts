@@ -39,6 +39,7 @@ function expectations(position: number, me: VersionNames, votes: PositionVotes):
   const others = votes.present - (mePresent ? 1 : 0);
   const needed = Math.max(2, Math.floor(others / 2) + 1);
   const mine = me.words.get(position) ?? [];
+  const myForms = me.forms.get(position);
   const out: Expectation[] = [];
   for (let i = 0; i < votes.clusters.length; i++) {
     const cluster = votes.clusters[i];
@@ -47,6 +48,8 @@ function expectations(position: number, me: VersionNames, votes: PositionVotes):
     if (voters < needed) continue;
     // The others' counts: every present version's, less this one's own when it is present.
     const expected = Math.max(1, medianOf(votes.sortedCounts[i], mePresent ? myCount : null));
+    // Words spelt exactly like the name count, and are all a version usually has: the scan below is rarely needed.
+    if ((myForms?.get(cluster.rep) ?? 0) >= expected) continue;
     let have = 0;
     for (let j = 0; j < mine.length && have < expected; j++) if (mine[j].text.includes(cluster.rep)) have++;
     if (have < expected) out.push({ cluster, voters, deficit: expected - have });

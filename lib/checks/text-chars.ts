@@ -89,6 +89,23 @@ export function words(text: string): Word[] {
   return scan(text, spacedWordChar, false);
 }
 
+/** Whether `word` is one of words(text), found without tokenising the text. */
+export function hasWord(text: string, word: string): boolean {
+  if (word.length === 0 || classOf(word.charCodeAt(0)) === MARK) return false;
+  for (let i = 0; i < word.length; i++) if (!((spacedWordChar >> classOf(word.charCodeAt(i))) & 1)) return false;
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    const end = at + word.length;
+    if (end < text.length && (spacedWordChar >> classOf(text.charCodeAt(end))) & 1) continue;
+    // Marks before the word continue a word only if a letter or digit precedes them.
+    let j = at - 1;
+    while (j >= 0 && classOf(text.charCodeAt(j)) === MARK) j--;
+    const before = j >= 0 ? classOf(text.charCodeAt(j)) : OTHER;
+    if (before === LATIN || before === SPACED) continue;
+    return true;
+  }
+  return false;
+}
+
 /** Runs of Latin letters and digits that hold a letter: the words a name check compares across languages. */
 export function latinWords(text: string): Word[] {
   return scan(text, latinWordChar, true);

@@ -1,4 +1,4 @@
-import { allVersions, memo, sameLookalikeKey, segmentTextAt, textMemo, words } from "./text-words";
+import { allVersions, hasWord, memo, sameLookalikeKey, segmentTextAt, textMemo, words } from "./text-words";
 import type { CheckInput } from "./types";
 
 /** The word forms of one text, as written and in lower case. */
@@ -43,13 +43,15 @@ export function wordsAtPosition(input: CheckInput, position: number): WordsAtPos
   const byText = textMemo<TextWords>(input.shared, "text-positions:text-words");
   const mine = segmentTextAt(input.shared, input.version, position);
   // This version's own text counts only where another version shares it.
-  const others: TextWords[] = [];
-  for (const [text, n] of positionTexts(input, position)) if (text !== mine || n > 1) others.push(byText(text, textWords));
+  const texts: string[] = [];
+  for (const [text, n] of positionTexts(input, position)) if (text !== mine || n > 1) texts.push(text);
+  let others: TextWords[] | null = null;
+  const tokenised = () => (others ??= texts.map((text) => byText(text, textWords)));
   return {
-    hasExact: (word) => others.some((t) => t.exact.has(word)),
-    hasLower: (lower) => others.some((t) => t.lower.has(lower)),
+    hasExact: (word) => texts.some((text) => hasWord(text, word)),
+    hasLower: (lower) => tokenised().some((t) => t.lower.has(lower)),
     hasLookalike(word) {
-      for (const t of others) for (const form of t.exact) if (form !== word && sameLookalikeKey(form, word)) return true;
+      for (const t of tokenised()) for (const form of t.exact) if (form !== word && sameLookalikeKey(form, word)) return true;
       return false;
     },
   };

@@ -1,7 +1,7 @@
 import { capitalWords, words, type CapitalWord, type Word } from "./text-chars";
 import type { CheckInput, CheckVersion } from "./types";
 
-export { capitalWords, isLatinVersion, isUnspaced, isWordChar, latinWords, looksCamel, mixesScripts, words } from "./text-chars";
+export { capitalWords, hasWord, isLatinVersion, isUnspaced, isWordChar, latinWords, looksCamel, mixesScripts, words } from "./text-chars";
 export type { CapitalWord, Word } from "./text-chars";
 
 const UPPER_START = /^\p{Lu}/u;
