@@ -77,7 +77,9 @@ test("an editor sees what blocks approval, approves with an override reason, and
   const dialog = page.getByRole("dialog", { name: /Approve German/ });
   const blockers = dialog.getByTestId("approval-blockers");
   await expect(blockers).toContainText("1 open major or non-translation annotation");
-  await expect(blockers.getByRole("link", { name: /“Lake”/ })).toHaveAttribute("href", new RegExp(`#pos-${segment.position}$`));
+  await expect(blockers.getByRole("link", { name: /major Accuracy\/Mistranslation\/Entity – “Lake”/ })).toHaveAttribute("href", new RegExp(`#pos-${segment.position}$`));
+  // The checks' unresolved errors block too, and are listed (the glossary knows Lake is wrong for Leike).
+  await expect(blockers).toContainText(/\d+ unresolved error-level findings?/);
   await expect(blockers).toContainText(/\d+ segments not reviewed/);
   // The override needs a reason.
   await dialog.getByRole("button", { name: "Approve with override" }).click();

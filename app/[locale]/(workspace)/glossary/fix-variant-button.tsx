@@ -19,9 +19,9 @@ export function FixVariantButton({ variant, canonical, articleSlug }: { variant:
         onClick={() => setOpen(true)}
         aria-haspopup="dialog"
         aria-label={t("fixVariant", { variant, canonical })}
-        className="ml-1 rounded border border-red-200 px-1 text-xs text-red-900 hover:bg-red-100"
+        className="rounded border border-red-200 px-1 text-xs text-red-900 hover:bg-red-100"
       >
-        {t("fix")}
+        {variant}: {t("fix")}
       </button>
       <FixEverywhereDialog open={open} from={variant} to={canonical} articleSlug={articleSlug} onClose={() => setOpen(false)} />
     </>

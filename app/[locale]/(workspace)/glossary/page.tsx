@@ -95,13 +95,17 @@ export default async function GlossaryPage({ params, searchParams }: { params: P
                           {term.variants.map((variant) => (
                             <li key={variant} lang={term.lang} className="rounded bg-red-50 px-1.5 py-0.5 text-red-900">
                               {variant}
-                              {term.article || fixArticle ? (
-                                <FixVariantButton variant={variant} canonical={term.canonical} articleSlug={term.article?.slug ?? fixArticle!} />
-                              ) : null}
                             </li>
                           ))}
                         </ul>
                       )}
+                      {term.variants.length > 0 && (term.article || fixArticle) ? (
+                        <div className="mt-1 flex flex-wrap gap-1">
+                          {term.variants.map((variant) => (
+                            <FixVariantButton key={variant} variant={variant} canonical={term.canonical} articleSlug={term.article?.slug ?? fixArticle!} />
+                          ))}
+                        </div>
+                      ) : null}
                     </td>
                     <td className="max-w-xs px-3 py-2 break-words whitespace-pre-line text-slate-700">{term.note}</td>
                     <td className="px-3 py-2">
