@@ -231,19 +231,14 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
               </label>
             </div>
           ) : null}
-          {error ? (
-            <p role="alert" className="text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => approveDialog.current?.close()} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
-              {t("cancel")}
-            </button>
-            <button type="submit" disabled={busy || gate === null} className="rounded bg-green-800 px-3 py-1 text-white disabled:opacity-50">
-              {blocked ? t("approveAnyway") : t("approve")}
-            </button>
-          </div>
+          <DialogFooter
+            error={error}
+            cancel={t("cancel")}
+            onCancel={() => approveDialog.current?.close()}
+            submit={blocked ? t("approveAnyway") : t("approve")}
+            disabled={busy || gate === null}
+            submitClass="bg-green-800"
+          />
         </form>
       </dialog>
 
@@ -256,21 +251,37 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
             <span className="font-medium">{t("changesMessage")}</span>
             <textarea name="message" required rows={4} maxLength={5000} className="mt-1 block w-full rounded border border-slate-300 p-2" />
           </label>
-          {error ? (
-            <p role="alert" className="text-sm text-red-800">
-              {error}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => changesDialog.current?.close()} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
-              {t("cancel")}
-            </button>
-            <button type="submit" disabled={busy} className="rounded bg-slate-800 px-3 py-1 text-white disabled:opacity-50">
-              {t("sendChanges")}
-            </button>
-          </div>
+          <DialogFooter
+            error={error}
+            cancel={t("cancel")}
+            onCancel={() => changesDialog.current?.close()}
+            submit={t("sendChanges")}
+            disabled={busy}
+            submitClass="bg-slate-800"
+          />
         </form>
       </dialog>
     </section>
+  );
+}
+
+/** A dialog form's last lines: the server's error, then Cancel and the submit button. */
+function DialogFooter(props: { error: string | null; cancel: string; onCancel: () => void; submit: string; disabled: boolean; submitClass: string }) {
+  return (
+    <>
+      {props.error ? (
+        <p role="alert" className="text-sm text-red-800">
+          {props.error}
+        </p>
+      ) : null}
+      <div className="flex justify-end gap-2">
+        <button type="button" onClick={props.onCancel} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
+          {props.cancel}
+        </button>
+        <button type="submit" disabled={props.disabled} className={`rounded px-3 py-1 text-white disabled:opacity-50 ${props.submitClass}`}>
+          {props.submit}
+        </button>
+      </div>
+    </>
   );
 }
