@@ -2,6 +2,8 @@ import { getSessionCookie } from "better-auth/cookies";
 import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextRequest } from "next/server";
 import { routing } from "./i18n/routing";
+import { errorResponse } from "./lib/server/http";
+import { assertSameOrigin } from "./lib/server/origin";
 
 const intl = createMiddleware(routing);
 
@@ -10,11 +12,18 @@ const PUBLIC_API = [/^\/api\/health\/?$/, /^\/api\/auth\//];
 const SIGN_IN_PAGE = new RegExp(`^/(${routing.locales.join("|")})/sign-in/?$`);
 
 /**
- * A first, optimistic gate: no session cookie (and no bearer token) means
- * sign-in or 401. lib/server checks every session and role for real.
+ * A first, optimistic gate: a state-changing request from a foreign site is
+ * 403, and no session cookie (and no bearer token) means sign-in or 401.
+ * lib/server checks every session and role for real.
  */
 export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  try {
+    // The auth library's own routes (sign-in included) and server actions pass through here too.
+    assertSameOrigin(request);
+  } catch (error) {
+    return errorResponse(error);
+  }
   const hasCredentials = Boolean(getSessionCookie(request)) || /^Bearer\s+\S+/i.test(request.headers.get("authorization") ?? "");
 
   if (pathname.startsWith("/api/")) {

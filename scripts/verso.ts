@@ -53,7 +53,8 @@ Options:
   -h, --help   Show this help.
 
 Environment:
-  DATABASE_URL  SQLite URL (default file:./data/verso.db)
+  DATABASE_URL         SQLite URL (default file:./data/verso.db)
+  VERSO_MAX_UPLOAD_MB  largest file import, import-mqm and glossary import read (default 10)
 `;
 
 class UsageError extends Error {}
@@ -66,6 +67,19 @@ function requireOption(values: Record<string, unknown>, name: string): string {
   const value = values[name];
   if (typeof value !== "string" || value === "") throw new UsageError(`missing --${name}`);
   return value;
+}
+
+/** Reads a file to import, refusing one over the upload limit before reading it, as the API does. */
+async function readImportFile(file: string, given: string): Promise<Buffer> {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat?.isFile()) throw new UsageError(`cannot read ${given}`);
+  const { assertFileWithinLimit } = await import("../lib/server/upload-limit");
+  assertFileWithinLimit(path.basename(file), stat.size);
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new UsageError(`cannot read ${given}`);
+  }
 }
 
 async function runImport(args: string[]) {
@@ -83,12 +97,7 @@ async function runImport(args: string[]) {
   });
   if (positionals.length !== 1) throw new UsageError("import takes exactly one FILE");
   const file = path.resolve(originalCwd, positionals[0]);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new UsageError(`cannot read ${positionals[0]}`);
-  }
+  const bytes = await readImportFile(file, positionals[0]);
   const { importVersion } = await import("../lib/server/import-version");
   const result = await importVersion(CLI_ACTOR, {
     slug: requireOption(values, "article"),
@@ -132,11 +141,11 @@ async function runImportMqm(args: string[]) {
   });
   if (positionals.length !== 1) throw new UsageError("import-mqm takes exactly one FILE.tsv");
   const file = path.resolve(originalCwd, positionals[0]);
-  if (!fs.existsSync(file)) throw new UsageError(`cannot read ${positionals[0]}`);
+  const bytes = await readImportFile(file, positionals[0]);
   const { importMqm } = await import("../lib/server/mqm-import");
   const result = await importMqm(CLI_ACTOR, {
     fileName: path.basename(file),
-    bytes: fs.readFileSync(file),
+    bytes,
     sourceLang: values["source-lang"],
     targetLang: values["target-lang"],
     replace: values.replace,
@@ -227,12 +236,7 @@ async function runGlossary(args: string[]) {
   if (action === "import") {
     const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { replace: { type: "boolean", default: false } } });
     if (positionals.length !== 1) throw new UsageError("glossary import takes exactly one FILE.csv");
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(path.resolve(originalCwd, positionals[0]));
-    } catch {
-      throw new UsageError(`cannot read ${positionals[0]}`);
-    }
+    const bytes = await readImportFile(path.resolve(originalCwd, positionals[0]), positionals[0]);
     const { importGlossaryCsv } = await import("../lib/server/glossary");
     const result = await importGlossaryCsv(CLI_ACTOR, { fileName: path.basename(positionals[0]), bytes, replace: values.replace });
     console.log(`${positionals[0]}: ${result.created} created, ${result.updated} updated, ${result.unchanged} unchanged.`);

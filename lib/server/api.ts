@@ -1,13 +1,11 @@
 import type { Actor } from "./actor";
 import { TooLargeError, UnsupportedMediaTypeError, ValidationError } from "./errors";
 import { errorResponse } from "./http";
+import { assertSameOrigin } from "./origin";
 import { getActor } from "./session";
+import { maxBodyBytes } from "./upload-limit";
 
-/** Upload and body limit: VERSO_MAX_UPLOAD_MB, 10 MB by default. */
-export function maxBodyBytes(): number {
-  const mb = Number(process.env.VERSO_MAX_UPLOAD_MB ?? 10);
-  return (Number.isFinite(mb) && mb > 0 ? mb : 10) * 1_048_576;
-}
+export { maxBodyBytes };
 
 /** A JSON body within the size limit; 415, 413 or 400 otherwise. An empty body is `{}`. */
 export async function readJson(request: Request): Promise<unknown> {
@@ -39,12 +37,14 @@ export async function readBody(request: Request, accepted: string[]): Promise<Ui
 type Context<P> = { params: Promise<P> };
 
 /**
- * Wraps a /api/v1 handler: resolves the caller (session or bearer token),
- * runs the lib/server call and maps domain errors to HTTP in one place.
+ * Wraps a /api/v1 handler: refuses cross-site writes, resolves the caller
+ * (session or bearer token), runs the lib/server call and maps domain errors
+ * to HTTP in one place.
  */
 export function apiRoute<P>(run: (input: { request: Request; actor: Actor | null; params: P }) => Promise<unknown>, status = 200) {
   return async (request: Request, context: Context<P>): Promise<Response> => {
     try {
+      assertSameOrigin(request);
       const actor = await getActor(request.headers);
       const body = await run({ request, actor, params: await context.params });
       return Response.json(body, { status });

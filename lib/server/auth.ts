@@ -6,20 +6,11 @@ import { apiKey } from "@better-auth/api-key";
 import { MIN_PASSWORD_LENGTH } from "../validation/user";
 import { authSecret } from "./auth-secret";
 import { db } from "./db";
+import { baseUrl, trustedOrigins } from "./origin";
 import { RateLimitedError } from "./errors";
 import { assertSignInAllowed, clearSignInFailures, clientAddress, recordSignInFailure } from "./sign-in-limit";
 
 const SIGN_IN_PATH = "/sign-in/email";
-
-function baseUrl(): string {
-  return process.env.BETTER_AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-}
-
-function trustedOrigins(): string[] {
-  const port = new URL(baseUrl()).port || "3000";
-  const extra = (process.env.VERSO_TRUSTED_ORIGINS ?? "").split(",").filter(Boolean);
-  return [baseUrl(), `http://localhost:${port}`, `http://127.0.0.1:${port}`, ...extra];
-}
 
 function emailOf(body: unknown): string {
   const email = (body as { email?: unknown } | undefined)?.email;

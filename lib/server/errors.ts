@@ -60,8 +60,13 @@ export class RateLimitedError extends DomainError {
 }
 
 export class TooLargeError extends DomainError {
-  constructor(limitBytes: number) {
-    super("too_large", `the request is larger than the limit of ${Math.round(limitBytes / 1_048_576)} MB`, { limitBytes });
+  constructor(limitBytes: number, file?: { file: string; sizeBytes: number }) {
+    const limit = `the limit of ${Math.round(limitBytes / 1_048_576)} MB`;
+    super(
+      "too_large",
+      file ? `${file.file}: the file is ${(file.sizeBytes / 1_048_576).toFixed(1)} MB, larger than ${limit} (VERSO_MAX_UPLOAD_MB)` : `the request is larger than ${limit}`,
+      { limitBytes, ...file },
+    );
   }
 }
 
