@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import nspell from "nspell";
+import { packSpellerNow } from "../lib/checks/text-compact-speller";
 import { runChecks, type ArticleForChecks, type CheckVersion, type Speller } from "../lib/checks";
 import { splitPlainText } from "../lib/text";
 
@@ -45,7 +46,7 @@ function main() {
   const spellers = new Map<string, Speller>();
   for (const lang of ["de", "en", "fr", "es"]) {
     const dir = path.resolve(__dirname, `../node_modules/dictionary-${lang}`);
-    spellers.set(lang, nspell(fs.readFileSync(path.join(dir, "index.aff")), fs.readFileSync(path.join(dir, "index.dic"))));
+    spellers.set(lang, packSpellerNow(nspell(fs.readFileSync(path.join(dir, "index.aff")), fs.readFileSync(path.join(dir, "index.dic")))));
   }
   const article: ArticleForChecks = {
     source: tiled("zh", "source", true),

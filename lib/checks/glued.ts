@@ -135,7 +135,7 @@ function lowerFinding(position: number, word: Word, joined: string): Finding {
 
 /** Splits of lower-case tokens, per language and speller, for the whole article. */
 function lowerSplits(input: CheckInput, speller: Speller): Map<string, string | null> {
-  const bySpeller = memo(input.shared, `glued:lower:${primaryLang(input.lang)}`, () => new WeakMap<Speller, Map<string, string | null>>());
+  const bySpeller = memo(input.shared, `glued:lower:${primaryLang(input.lang)}`, () => new Map<Speller, Map<string, string | null>>());
   let splits = bySpeller.get(speller);
   if (!splits) bySpeller.set(speller, (splits = new Map()));
   return splits;

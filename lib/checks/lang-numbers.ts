@@ -255,7 +255,8 @@ function rawTokensCjk(text: string, strict: boolean): RawToken[] {
   return out;
 }
 
-function rawTokensLatin(text: string, lang: string, strict: boolean): RawToken[] {
+/** Tokens by the language's regex: the reference behaviour, and the path for texts with astral characters. */
+function rawTokensLatinByRegex(text: string, lang: string, strict: boolean): RawToken[] {
   const out: RawToken[] = [];
   const regex = tokenRegexFor(lang);
   regex.lastIndex = 0;
@@ -264,15 +265,149 @@ function rawTokensLatin(text: string, lang: string, strict: boolean): RawToken[]
     const end = start + match[0].length;
     if (match[1]) out.push({ start, end, text: match[0], kind: "date", values: [], digits: true });
     else if (match[2]) out.push({ start, end, text: match[0], kind: "num", values: parseDigits(match[0]), digits: true });
-    else {
-      const entry = lookupWord(lang, match[0]);
-      if (!entry) continue;
-      // A source's number words count only from two up: "one" and "a" are too often not numbers.
-      if (strict && entry.kind === "num" && entry.value < 2) continue;
-      out.push({ start, end, text: match[0], kind: entry.kind, values: [entry.value], digits: false });
+    else pushWord(out, lang, strict, text, start, end);
+  }
+  return out;
+}
+
+function pushWord(out: RawToken[], lang: string, strict: boolean, text: string, start: number, end: number): void {
+  const word = text.slice(start, end);
+  const entry = lookupWord(lang, word);
+  if (!entry) return;
+  // A source's number words count only from two up: "one" and "a" are too often not numbers.
+  if (strict && entry.kind === "num" && entry.value < 2) return;
+  out.push({ start, end, text: word, kind: entry.kind, values: [entry.value], digits: false });
+}
+
+// \p{L} and \p{N} per UTF-16 code unit, worked out on first sight (bit 1: letter, bit 2: number).
+const LETTER = 1;
+const NUMBER = 2;
+const letterNumber = new Uint8Array(0x10000);
+const CLASSIFIED = 4;
+function lnOf(code: number): number {
+  let c = letterNumber[code];
+  if (c === 0) {
+    const ch = String.fromCharCode(code);
+    c = CLASSIFIED | (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0);
+    letterNumber[code] = c;
+  }
+  return c;
+}
+
+/** What the token regex's word alternative can match in a language, lower-cased. */
+interface Lexicon {
+  single: Set<string>;
+  /** Entries with a space or hyphen ("dix-sept", "mil milhões"), longest first. */
+  multi: string[];
+  /** Russian stems that take any ending (миллионов, января). */
+  stems: RegExp | null;
+  /** Russian stems' first letters, lower-cased. */
+  stemInitials: Set<number>;
+  /** shape(first letter, length) of every single entry and of every multi-part entry's first part: most words fail this at once. */
+  shapes: Set<number>;
+}
+
+const shape = (lowerFirst: number, length: number) => lowerFirst * 64 + Math.min(length, 63);
+
+// Lower-cased code units, worked out on first sight (0: not yet).
+const lowerTable = new Uint16Array(0x10000);
+function lowerOf(code: number): number {
+  if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
+  let lower = lowerTable[code];
+  if (lower === 0) {
+    const folded = String.fromCharCode(code).toLowerCase();
+    lowerTable[code] = lower = folded.length === 1 ? folded.charCodeAt(0) : code;
+  }
+  return lower;
+}
+
+const lexicons = new Map<string, Lexicon | null>();
+function lexiconFor(lang: string): Lexicon | null {
+  let lexicon = lexicons.get(lang);
+  if (lexicon === undefined) {
+    const words = WORDS[lang];
+    lexicon = null;
+    if (words) {
+      const lower = [...words.keys()].map((w) => w.toLowerCase());
+      const multi = lower.filter((w) => /[\s-]/.test(w));
+      const firstParts = multi.map((w) => w.split(/[\s-]/)[0]);
+      const single = lower.filter((w) => !/[\s-]/.test(w));
+      lexicon = {
+        single: new Set(single),
+        multi: multi.sort((a, b) => b.length - a.length),
+        stems: lang === "ru" ? new RegExp(`^(?:${RU_STEM_WORD.source.slice(2, -1).replace("ма[йяею]$", "ма[йяею]")})`) : null,
+        stemInitials: new Set(lang === "ru" ? [..."мтяфаисонд"].map((c) => c.charCodeAt(0)) : []),
+        shapes: new Set([...single, ...firstParts].map((w) => shape(w.charCodeAt(0), w.length))),
+      };
+    }
+    lexicons.set(lang, lexicon);
+  }
+  return lexicon;
+}
+
+const NUMBER_AT = new RegExp(`(${DATE})|(${DIGITS})`, "y");
+const ASTRAL = /[\ud800-\udfff]/;
+
+/**
+ * The same tokens as rawTokensLatinByRegex, found by a scan: digits through a sticky regex where
+ * they start, and whole letter runs looked up in the language's words. The word regex's
+ * case-insensitive alternation was most of the numbers check's time.
+ */
+function rawTokensLatin(text: string, lang: string, strict: boolean): RawToken[] {
+  if (ASTRAL.test(text)) return rawTokensLatinByRegex(text, lang, strict);
+  const lexicon = lexiconFor(lang);
+  const out: RawToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) {
+      NUMBER_AT.lastIndex = i;
+      const match = NUMBER_AT.exec(text)!; // \d+ always matches at a digit
+      const end = i + match[0].length;
+      if (match[1]) out.push({ start: i, end, text: match[0], kind: "date", values: [], digits: true });
+      else out.push({ start: i, end, text: match[0], kind: "num", values: parseDigits(match[0]), digits: true });
+      i = end;
+      continue;
+    }
+    if (!lexicon || !(lnOf(code) & LETTER)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && lnOf(text.charCodeAt(end)) & LETTER) end++;
+    // A word starts after neither a letter nor a number, and ends before neither.
+    if (i > 0 && lnOf(text.charCodeAt(i - 1)) & (LETTER | NUMBER)) {
+      i = end;
+      continue;
+    }
+    const wordEnd = matchWordAt(text, i, end, lexicon);
+    if (wordEnd !== -1) {
+      pushWord(out, lang, strict, text, i, wordEnd);
+      i = wordEnd;
+    } else {
+      i = end;
     }
   }
   return out;
+}
+
+function boundaryAt(text: string, at: number): boolean {
+  return at >= text.length || !(lnOf(text.charCodeAt(at)) & (LETTER | NUMBER));
+}
+
+/** Where the word alternative's match starting at a letter run [start, end) ends, or -1. */
+function matchWordAt(text: string, start: number, end: number, lexicon: Lexicon): number {
+  const first = lowerOf(text.charCodeAt(start));
+  if (!lexicon.shapes.has(shape(first, end - start)) && !lexicon.stemInitials.has(first)) return -1;
+  const run = text.slice(start, end).toLowerCase();
+  if (lexicon.stems && boundaryAt(text, end) && lexicon.stems.test(run)) return end;
+  for (const entry of lexicon.multi) {
+    if (entry.length <= run.length || !entry.startsWith(run)) continue;
+    const to = start + entry.length;
+    if (to <= text.length && text.slice(start, to).toLowerCase() === entry && boundaryAt(text, to)) return to;
+  }
+  return boundaryAt(text, end) && lexicon.single.has(run) ? end : -1;
 }
 
 const ONLY_SPACE = /^[\s\u00a0\u202f]*$/;

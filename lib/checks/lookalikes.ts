@@ -29,7 +29,7 @@ interface Keyed {
 
 /** The words of a segment worth keying; computed once per distinct word list, which is shared per distinct text. */
 function keyedWords(shared: Map<string, unknown>, found: Word[]): Keyed[] {
-  const cache = memo(shared, "lookalikes:keyed-words", () => new WeakMap<Word[], Keyed[]>());
+  const cache = memo(shared, "lookalikes:keyed-words", () => new Map<Word[], Keyed[]>());
   let keyed = cache.get(found);
   if (!keyed) {
     keyed = [];

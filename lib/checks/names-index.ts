@@ -89,7 +89,7 @@ function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<strin
 function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index: number): VersionNames {
   const latin = isLatinVersion(version);
   // Capital words are shared per distinct text, and so is what they yield here.
-  const byText = memo(shared, "names:text-names", () => new WeakMap<CapitalWord[], TextNames>());
+  const byText = memo(shared, "names:text-names", () => new Map<CapitalWord[], TextNames>());
   const words = new Map<number, Word[]>();
   const forms = new Map<number, Map<string, number>>();
   const capital = versionCapitalWords(shared, version);

@@ -7,7 +7,7 @@ import type { Speller } from "./types";
  */
 export function cachedSpelling(shared: Map<string, unknown>, speller: Speller | null): (word: string) => boolean {
   if (!speller) return () => false;
-  const caches = memo(shared, "text-spelling:answers", () => new WeakMap<Speller, Map<string, boolean>>());
+  const caches = memo(shared, "text-spelling:answers", () => new Map<Speller, Map<string, boolean>>());
   let cache = caches.get(speller);
   if (!cache) caches.set(speller, (cache = new Map()));
   const answers = cache;

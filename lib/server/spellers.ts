@@ -3,6 +3,7 @@ import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import nspell from "nspell";
 import type { Speller } from "../checks";
+import { packSpeller } from "../checks/text-compact-speller";
 
 /** Languages with a dictionary-* package installed. */
 export const SPELLING_LANGUAGES = ["de", "en", "fr", "es"] as const;
@@ -35,7 +36,15 @@ async function load(lang: string, entry: Entry): Promise<void> {
     spell.dictionary(`0\n${lines.slice(at, at + LINES_PER_TURN).join("\n")}`);
     await nextTurn();
   }
-  entry.speller = spell;
+  // Packed, the forms leave the JavaScript heap, and the nspell instance goes with the next collection.
+  const packing = packSpeller(spell);
+  for (let step = packing.next(); ; step = packing.next()) {
+    if (step.done) {
+      entry.speller = step.value;
+      return;
+    }
+    await nextTurn();
+  }
 }
 
 /** VERSO_DICTIONARIES limits which dictionaries load (comma-separated; "none" for none); all by default. */
