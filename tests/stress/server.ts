@@ -1,0 +1,113 @@
+// A production Verso server (`next start` on the .next-stress build) on a
+// temporary database, which a test can start, kill with SIGKILL, and restart.
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { StressFixture } from "./fixture";
+
+export const STRESS_DIST_DIR = ".next-stress";
+const root = path.resolve(__dirname, "../..");
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export class StressServer {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "verso-stress-"));
+  readonly dbFile = path.join(this.dir, "verso.db");
+  readonly secret = crypto.randomBytes(32).toString("base64url");
+  port = 0;
+  baseUrl = "";
+  fixture!: StressFixture;
+  private child: ChildProcess | null = null;
+  private stderr = "";
+
+  env(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      DATABASE_URL: `file:${this.dbFile}`,
+      VERSO_DATA_DIR: this.dir,
+      BETTER_AUTH_SECRET: this.secret,
+      BETTER_AUTH_URL: this.baseUrl || "http://localhost:3000",
+      NEXT_DIST_DIR: STRESS_DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      VERSO_DICTIONARIES: "en",
+      PORT: String(this.port),
+    };
+  }
+
+  /** Migrates the temporary database and writes the users and the article. */
+  async prepare(): Promise<StressFixture> {
+    this.port = await freePort();
+    this.baseUrl = `http://localhost:${this.port}`;
+    const output = execFileSync(process.execPath, [tsxCli, "tests/stress/prepare.ts"], { cwd: root, env: this.env(), maxBuffer: 64 * 1_048_576 });
+    this.fixture = JSON.parse(output.toString("utf8"));
+    return this.fixture;
+  }
+
+  /** Starts `next start` in its own process group and waits until /api/health answers. */
+  async start(): Promise<number> {
+    const started = Date.now();
+    this.stderr = "";
+    this.child = spawn(nextBin, ["start", "-p", String(this.port)], { cwd: root, env: this.env(), detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    this.child.stderr?.on("data", (chunk) => (this.stderr += chunk));
+    const exited = new Promise<never>((_, reject) => this.child!.once("exit", (code) => reject(new Error(`the server exited (${code}) before it answered:\n${this.stderr}`))));
+    const healthy = (async () => {
+      while (Date.now() - started < 120_000) {
+        try {
+          const response = await fetch(`${this.baseUrl}/api/health`);
+          if (response.ok) return Date.now() - started;
+        } catch {
+          // not listening yet
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`the server did not answer /api/health within 120 s:\n${this.stderr}`);
+    })();
+    return Promise.race([healthy, exited]);
+  }
+
+  /** SIGKILL to the server's whole process group: no shutdown hooks, no flushing. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid, "SIGKILL");
+    await gone;
+    this.child = null;
+  }
+
+  /** Stops the server (SIGTERM, then SIGKILL after 10 s). */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((resolve) => child.once("exit", resolve));
+    process.kill(-child.pid, "SIGTERM");
+    const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 10_000);
+    await gone;
+    clearTimeout(timer);
+    this.child = null;
+  }
+
+  /** Runs tests/stress/admin.ts against this database, as an administrator would while the server runs. */
+  admin(...args: string[]): void {
+    const result = spawnSync(process.execPath, [tsxCli, "tests/stress/admin.ts", ...args], { cwd: root, env: this.env(), encoding: "utf8" });
+    if (result.status !== 0) throw new Error(`admin ${args.join(" ")} failed:\n${result.stderr}`);
+  }
+
+  cleanUp(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
