@@ -16,7 +16,7 @@ import type { Actor } from "./actor";
 import { authorize } from "./authorize";
 import { insertMany } from "./bulk-insert";
 import { databaseUrl } from "./database-url";
-import { db, type Tx } from "./db";
+import { db, readOnlyTransactions, type Tx } from "./db";
 import { ConflictError, ValidationError } from "./errors";
 import { Prisma, type PrismaClient } from "./generated/prisma/client";
 import { validate } from "./validate";
@@ -113,19 +113,22 @@ export async function createBackup(actor: Actor | null, client: PrismaClient = d
   // SQLite transactions are serializable; PostgreSQL needs REPEATABLE READ for one snapshot across queries.
   const levels: Partial<Record<string, Prisma.TransactionIsolationLevel>> = Prisma.TransactionIsolationLevel;
   const isolation = provider() === "postgresql" ? { isolationLevel: levels.RepeatableRead } : {};
-  return client.$transaction(
-    async (tx) => {
-      const migrations = await appliedMigrations(tx);
-      const tables: Record<string, BackupRow[]> = {};
-      for (const model of models) {
-        // An explicit select, so a global `omit` (say, of password hashes) can never thin out a backup.
-        const select = Object.fromEntries(model.fields.map((f) => [f.name, true as const]));
-        const rows = await delegateOf(tx, model).findMany({ select });
-        tables[model.name] = rows.map((row) => Object.fromEntries(model.fields.map((f) => [f.name, encode(model, f, row[f.name])])));
-      }
-      return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, createdAt: new Date().toISOString(), migrations, tables };
-    },
-    { ...TRANSACTION_OPTIONS, ...isolation },
+  // A read transaction: it must not hold the write lock while a live server writes.
+  return readOnlyTransactions(() =>
+    client.$transaction(
+      async (tx) => {
+        const migrations = await appliedMigrations(tx);
+        const tables: Record<string, BackupRow[]> = {};
+        for (const model of models) {
+          // An explicit select, so a global `omit` (say, of password hashes) can never thin out a backup.
+          const select = Object.fromEntries(model.fields.map((f) => [f.name, true as const]));
+          const rows = await delegateOf(tx, model).findMany({ select });
+          tables[model.name] = rows.map((row) => Object.fromEntries(model.fields.map((f) => [f.name, encode(model, f, row[f.name])])));
+        }
+        return { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, createdAt: new Date().toISOString(), migrations, tables };
+      },
+      { ...TRANSACTION_OPTIONS, ...isolation },
+    ),
   );
 }
 

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
 import { databaseUrl } from "./database-url";
@@ -24,11 +25,36 @@ function sqliteAdapter(url: string, onConnect: (client: SqliteConnection) => voi
       // WAL: readers never block the writer; NORMAL sync is durable against a killed process in WAL mode.
       client.pragma("journal_mode = WAL");
       client.pragma("synchronous = NORMAL");
+      takeWriteLockAtBegin(client);
       onConnect(client);
       return adapter;
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
   } as unknown as PrismaBetterSQLite3;
+}
+
+/**
+ * Makes the adapter's transactions BEGIN IMMEDIATE. A deferred BEGIN reads
+ * first and asks for the write lock later; if another process (the CLI, a
+ * second server) commits in between, SQLite refuses the upgrade with
+ * SQLITE_BUSY_SNAPSHOT at once, without waiting. IMMEDIATE takes the lock up
+ * front and waits for it (busy timeout) instead. Within this process the
+ * adapter already runs one transaction at a time, so nothing else changes.
+ */
+function takeWriteLockAtBegin(client: SqliteConnection): void {
+  const prepare = client.prepare.bind(client);
+  client.prepare = ((sql: string) => prepare(sql === "BEGIN" && !readOnly.getStore() ? "BEGIN IMMEDIATE" : sql)) as SqliteConnection["prepare"];
+}
+
+const readOnly = new AsyncLocalStorage<true>();
+
+/**
+ * Runs `work` with transactions that only read: they BEGIN deferred, so that
+ * a long read (a backup from the CLI) keeps a snapshot without holding the
+ * write lock the server needs.
+ */
+export function readOnlyTransactions<T>(work: () => Promise<T>): Promise<T> {
+  return readOnly.run(true, work);
 }
 
 /** The raw SQLite connection behind Prisma, once it has connected; null on other databases. */

@@ -1,4 +1,6 @@
 // Load without loss and conflicting edits, through the HTTP API of a production server.
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { percentile, round, send, type Answer } from "./client";
 import { query } from "./database";
@@ -9,6 +11,7 @@ const CLIENTS = 50;
 const PER_CLIENT = 20;
 const EDITORS = 20;
 const CONFLICT_ROUNDS = 5;
+const PIPELINE_IMPORTS = 4;
 
 const server = new StressServer();
 
@@ -105,4 +108,42 @@ describe("conflicting edits", () => {
     const edits = query<{ n: number }>(server.dbFile, "SELECT COUNT(*) AS n FROM audit_event WHERE action = 'segment.edit' AND entityId = ?", segment.id);
     expect(edits[0].n).toBe(CONFLICT_ROUNDS);
   }, 120_000);
+});
+
+describe("a pipeline and the server writing at once", () => {
+  it(`${PIPELINE_IMPORTS} CLI imports while clients write through the API: every import and every request succeeds`, async () => {
+    const { users, segments } = server.fixture;
+    const file = path.join(server.dir, "pipeline.txt");
+    fs.writeFileSync(file, ["Pipeline article", ...Array.from({ length: 3000 }, (_, i) => `Absatz ${i + 1}: Suzkwer sagte, OpenAI habe Geimini kopiert.`)].join("\n\n"));
+    let stopped = false;
+    const answers: Answer[] = [];
+    const writers = Promise.all(
+      Array.from({ length: 10 }, async (_, client) => {
+        for (let i = 0; !stopped; i++) {
+          const segment = segments[(client * 7 + i) % segments.length];
+          const start = suzkwerAt(segment.text);
+          answers.push(
+            await send(`${server.baseUrl}/api/v1/segments/${segment.id}/annotations`, {
+              method: "POST",
+              headers: { authorization: `Bearer ${users[client % users.length].token}` },
+              json: { start, end: start + 7, quote: "Suzkwer", category: "Accuracy/Mistranslation/Entity", severity: "minor" },
+            }),
+          );
+        }
+      }),
+    );
+    const imports = [];
+    // One after another, each racing the API writers (two at once would only wait for each other).
+    for (let i = 0; i < PIPELINE_IMPORTS; i++) imports.push(await server.verso(["import", file, "--article", `pipeline-${i}`, "--lang", "de", "--source"]));
+    stopped = true;
+    await writers;
+    expect(imports.map((run) => ({ status: run.status, output: run.status === 0 ? "" : run.output.slice(0, 2000) }))).toEqual(
+      imports.map(() => ({ status: 0, output: "" })),
+    );
+    const failed = answers.filter((a) => a.status !== 201);
+    expect(failed.slice(0, 5).map((a) => ({ status: a.status, body: a.body, error: a.error }))).toEqual([]);
+    console.log(`pipeline: ${PIPELINE_IMPORTS} CLI imports of 3,001 segments beside ${answers.length} API writes, all succeeded`);
+    const counts = query<{ n: number }>(server.dbFile, "SELECT COUNT(*) AS n FROM article WHERE slug LIKE 'pipeline-%'");
+    expect(counts[0].n).toBe(PIPELINE_IMPORTS);
+  }, 300_000);
 });

@@ -107,6 +107,17 @@ export class StressServer {
     if (result.status !== 0) throw new Error(`admin ${args.join(" ")} failed:\n${result.stderr}`);
   }
 
+  /** Runs `verso …` on this database while the server runs, as a pipeline would; resolves with its exit status and output. */
+  verso(args: string[]): Promise<{ status: number | null; output: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [tsxCli, "scripts/verso.ts", ...args], { cwd: root, env: this.env() });
+      let output = "";
+      child.stdout.on("data", (chunk) => (output += chunk));
+      child.stderr.on("data", (chunk) => (output += chunk));
+      child.on("close", (status) => resolve({ status, output }));
+    });
+  }
+
   cleanUp(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }

@@ -1,0 +1,55 @@
+// Transactions on the SQLite file when another process writes to it too (the CLI
+// beside a running server): a write transaction holds the write lock from BEGIN,
+// so another writer waits instead of making ours fail with SQLITE_BUSY_SNAPSHOT.
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { db, readOnlyTransactions } from "@/lib/server/db";
+
+const file = () => process.env.DATABASE_URL!.replace(/^file:/, "");
+
+/** Another connection's write, as another process would try it, without waiting for the lock. */
+function otherProcessWrites(email: string): "written" | "busy" {
+  const other = new Database(file(), { fileMustExist: true, timeout: 0 });
+  try {
+    other.prepare("INSERT INTO sign_in_failure (id, email, ip, at) VALUES (?, ?, 'other', ?)").run(`other-${email}`, email, Date.now());
+    return "written";
+  } catch (error) {
+    if ((error as { code?: string }).code === "SQLITE_BUSY") return "busy";
+    throw error;
+  } finally {
+    other.close();
+  }
+}
+
+describe("SQLite transactions beside another writer", () => {
+  it("a transaction that reads, then writes, cannot be failed by another process committing in between: that writer waits for it", async () => {
+    const email = `tx-${Date.now()}@example.test`;
+    const outcome = await db.$transaction(async (tx) => {
+      await tx.signInFailure.count({ where: { email } });
+      // With a deferred BEGIN this commit would succeed, and our write below would fail with SQLITE_BUSY_SNAPSHOT.
+      const other = otherProcessWrites(email);
+      await tx.signInFailure.create({ data: { email, ip: "ours" } });
+      return other;
+    });
+    expect(outcome).toBe("busy");
+    expect(await db.signInFailure.count({ where: { email, ip: "ours" } })).toBe(1);
+    // Once we committed, the other writer gets its turn.
+    expect(otherProcessWrites(email)).toBe("written");
+    await db.signInFailure.deleteMany({ where: { email } });
+  });
+
+  it("read-only transactions (a backup) keep their snapshot without holding the write lock", async () => {
+    const email = `read-${Date.now()}@example.test`;
+    const { before, other, after } = await readOnlyTransactions(() =>
+      db.$transaction(async (tx) => {
+        const before = await tx.signInFailure.count({ where: { email } });
+        const other = otherProcessWrites(email);
+        const after = await tx.signInFailure.count({ where: { email } });
+        return { before, other, after };
+      }),
+    );
+    expect({ before, other, after }).toEqual({ before: 0, other: "written", after: 0 });
+    expect(await db.signInFailure.count({ where: { email } })).toBe(1);
+    await db.signInFailure.deleteMany({ where: { email } });
+  });
+});
