@@ -66,6 +66,10 @@ function parseSeverity(value: string, line: number): WmtRow["severity"] | "no-er
   throw new WmtFormatError(line, "severity", `unknown severity "${value}" (expected Major, Minor, Neutral or No-error)`);
 }
 
+function requireValue(value: string, line: number, field: string) {
+  if (!value.trim()) throw new WmtFormatError(line, field, "is empty");
+}
+
 /** Parses a WMT MQM TSV file; the first malformed line is reported by number and field. */
 export function readWmtTsv(text: string): WmtRow[] {
   const lines = text.replace(/^\ufeff/, "").split(/\r?\n/);
@@ -84,15 +88,18 @@ export function readWmtTsv(text: string): WmtRow[] {
       throw new WmtFormatError(line, "columns", `expected ${hasComment ? "9 or 10" : "9"} tab-separated fields, found ${fields.length}`);
     }
     const [system, doc, docId, segId, rater, sourceRaw, targetRaw, categoryRaw, severityRaw, comment = ""] = fields;
-    for (const [name, value] of [["system", system], ["doc", doc], ["doc_id", docId], ["seg_id", segId], ["rater", rater]] as const) {
-      if (!value.trim()) throw new WmtFormatError(line, name, "is empty");
-    }
+    requireValue(system, line, "system");
+    requireValue(doc, line, "doc");
+    requireValue(docId, line, "doc_id");
+    requireValue(segId, line, "seg_id");
+    requireValue(rater, line, "rater");
     const severity = parseSeverity(severityRaw, line);
     const source = stripMarkers(sourceRaw, line, "source");
     const target = stripMarkers(targetRaw, line, "target");
     if (source.span && target.span) throw new WmtFormatError(line, "target", "a span is marked in both the source and the target");
-    const noError = severity === "no-error" || categoryRaw.trim().toLowerCase() === "no-error";
-    if (!noError && !categoryRaw.trim()) throw new WmtFormatError(line, "category", "is empty");
+    const category = categoryRaw.trim();
+    const noError = severity === "no-error" || category.toLowerCase() === "no-error";
+    if (!noError && !category) throw new WmtFormatError(line, "category", "is empty");
     rows.push({
       line,
       system,
@@ -102,10 +109,10 @@ export function readWmtTsv(text: string): WmtRow[] {
       rater,
       source: source.text,
       target: target.text,
-      category: noError ? null : categoryRaw.trim(),
+      category: noError ? null : category,
       severity: noError ? null : (severity as WmtRow["severity"]),
       comment,
-      span: source.span ? { side: "source", ...source.span } : target.span ? { side: "target", ...target.span } : null,
+      span: source.span ? { side: "source", start: source.span.start, end: source.span.end } : target.span ? { side: "target", start: target.span.start, end: target.span.end } : null,
     });
   }
   return rows;

@@ -86,6 +86,23 @@ describe("WMT TSV reader", () => {
     expect(() => readWmtTsv(broken(5, "sysA\tnews.2\t1"))).toThrow(/line 6: columns: expected 9 tab-separated fields, found 3/);
     expect(() => readWmtTsv(broken(6, lines[6].replace("sysB", "")))).toThrow(WmtFormatError);
   });
+
+  it("names an empty key field or category by line and column", () => {
+    const header = "system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity";
+    const row = (fields: string[]) => `${header}\n${fields.join("\t")}\n`;
+    const good = ["sysA", "news.1", "1", "1", "raterA", "Hi.", "<v>Hallo</v>.", "Style/Awkward", "Minor"];
+    const emptied = (index: number, value = " ") => row(good.map((field, i) => (i === index ? value : field)));
+    expect(readWmtTsv(row(good))[0].category).toBe("Style/Awkward");
+    expect(() => readWmtTsv(emptied(0))).toThrow(/line 2: system: is empty/);
+    expect(() => readWmtTsv(emptied(1))).toThrow(/line 2: doc: is empty/);
+    expect(() => readWmtTsv(emptied(2, ""))).toThrow(/line 2: doc_id: is empty/);
+    expect(() => readWmtTsv(emptied(3))).toThrow(/line 2: seg_id: is empty/);
+    expect(() => readWmtTsv(emptied(4, ""))).toThrow(/line 2: rater: is empty/);
+    expect(() => readWmtTsv(emptied(7, "  "))).toThrow(/line 2: category: is empty/);
+    // A category around spaces is read trimmed; "No-error" in either column makes a clean row.
+    expect(readWmtTsv(emptied(7, " Fluency/Grammar "))[0].category).toBe("Fluency/Grammar");
+    expect(readWmtTsv(emptied(7, "no-error"))[0]).toMatchObject({ category: null, severity: null });
+  });
 });
 
 describe("WMT TSV writer", () => {
