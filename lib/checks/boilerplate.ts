@@ -1,5 +1,6 @@
 import { placeFindings, textMemo } from "./lang-text-memo";
 import type { Check, Finding } from "./types";
+import { inScope } from "./types";
 
 const CATEGORY = "Accuracy/Addition";
 
@@ -101,7 +102,7 @@ export const boilerplateCheck: Check = {
     if (input.version.isSource) return [];
     const memo = textMemo<Finding[]>(input.shared, "boilerplate");
     const findings: Finding[] = [];
-    for (const segment of input.version.segments) placeFindings(memo([segment.text], () => findingsIn(segment.text)), segment.position, findings);
+    for (const segment of input.version.segments) if (inScope(input, segment.position)) placeFindings(memo([segment.text], () => findingsIn(segment.text)), segment.position, findings);
     return findings;
   },
 };

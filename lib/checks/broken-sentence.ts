@@ -2,6 +2,7 @@ import { baseLang } from "./lang-scripts";
 import { FUNCTION_WORDS } from "./lang-stopwords";
 import { placeFindings, textMemo } from "./lang-text-memo";
 import type { Check, Finding } from "./types";
+import { inScope } from "./types";
 
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
@@ -107,7 +108,7 @@ export const brokenSentenceCheck: Check = {
     const memo = textMemo<Finding[]>(input.shared, "broken-sentence");
     const findings: Finding[] = [];
     for (const segment of version.segments) {
-      if (segment.kind === "meta" || (lang === "en" && segment.kind !== "paragraph")) continue;
+      if (segment.kind === "meta" || (lang === "en" && segment.kind !== "paragraph") || !inScope(input, segment.position)) continue;
       placeFindings(memo([lang, segment.text], () => findingsIn(segment.text, regex, lang, list)), segment.position, findings);
     }
     return findings;

@@ -1,5 +1,6 @@
 import { isUnspaced, isWordChar, memo, primaryLang, versionWords, words } from "./text-words";
 import type { Check, CheckInput, Finding } from "./types";
+import { inScope } from "./types";
 
 const CATEGORY = "Terminology/Inconsistent use of terminology";
 
@@ -75,6 +76,7 @@ export const glossaryCheck: Check = {
     const findings: Finding[] = [];
     const byPosition = versionWords(input.shared, input.version);
     for (const segment of input.version.segments) {
+      if (!inScope(input, segment.position)) continue;
       const taken: [number, number][] = [];
       for (const word of byPosition.get(segment.position) ?? []) {
         for (const { variant, canonical } of matcher.byFirstWord.get(word.text) ?? []) {

@@ -1,8 +1,9 @@
 import { functionWordJoins, isFunctionWord, leadingFunctionWords, trailingFunctionWords } from "./text-function-words";
 import { wordsAtPosition } from "./text-positions";
 import { cachedSpelling } from "./text-spelling";
-import { capitalVocabulary, capitalWordsMemo, looksCamel, memo, primaryLang, textMemo, type CapitalWord, type Word } from "./text-words";
+import { allVersions, capitalVocabulary, capitalWordsMemo, looksCamel, memo, primaryLang, textMemo, type CapitalWord, type Word } from "./text-words";
 import type { Check, CheckInput, Finding, Speller } from "./types";
+import { inScope } from "./types";
 
 const CATEGORY = "Fluency/Spelling";
 const LOWER = /\p{Ll}/u;
@@ -146,6 +147,15 @@ const isCamel = (w: CapitalWord) => looksCamel(w.text);
 /** Glued words: CamelCase joins of words seen elsewhere, and function words run into a neighbour. */
 export const gluedCheck: Check = {
   id: "glued",
+  // Whether a piece is a brand or a word of the version's own depends on every version's capitalised vocabulary.
+  context(input) {
+    return memo(input.shared, "glued:context", () =>
+      allVersions(input)
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map((v) => `${v.id}:${[...capitalVocabulary(input.shared, v)].sort().join(" ")}`)
+        .join("\n"),
+    );
+  },
   run(input) {
     const spell = cachedSpelling(input.shared, input.speller);
     const ctx: Context = { input, spell, brands: new Map() };
@@ -153,6 +163,7 @@ export const gluedCheck: Check = {
     const capitalOf = capitalWordsMemo(input.shared);
     const findings: Finding[] = [];
     for (const segment of input.version.segments) {
+      if (!inScope(input, segment.position)) continue;
       const camel = camelIn(segment.text, (text) => capitalOf(text).filter(isCamel));
       for (const word of camel) {
         const finding = camelFinding(ctx, segment.position, word);
@@ -165,6 +176,7 @@ export const gluedCheck: Check = {
       const lang = input.lang;
       const find = (text: string) => functionWordJoins(text, lang);
       for (const segment of input.version.segments) {
+        if (!inScope(input, segment.position)) continue;
         for (const word of joinsIn(segment.text, find)) {
           let joined = splits.get(word.text);
           if (joined === undefined) splits.set(word.text, (joined = lowerSplit(word.text, lang, spell)));

@@ -3,6 +3,7 @@ import { singleScriptForms } from "./text-homoglyphs";
 import { invisibleSpans, isRtlLang, type InvisibleSpan } from "./text-invisible";
 import { latinWords, lookalikeKey, memo, mixesScripts, textMemo, words, type Word } from "./text-words";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
+import { inScope } from "./types";
 
 const CYRILLIC_OR_GREEK = /[\u0370-\u052F]/;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/;
@@ -202,6 +203,7 @@ export const lookalikesCheck: Check = {
     const invisibleIn = textMemo<InvisibleSpan[]>(input.shared, "lookalikes:invisible");
     const findings: Finding[] = [];
     for (const segment of input.version.segments) {
+      if (!inScope(input, segment.position)) continue;
       findings.push(...swaps(input, index, segment));
       const mixed = mixedIn(segment.text, mixedWords);
       if (mixed.length > 0) findings.push(...homoglyphs(input, segment, mixed));

@@ -13,6 +13,10 @@ export interface VersionNames {
   forms: Map<number, Map<string, number>>;
   /** First position at which the version uses a name-like form (worked out on first ask: only findings need it). */
   firstUse(form: string): number | undefined;
+  /** Capitalised Latin words the version writes mid-sentence: they decide which sentence-initial words count as names. */
+  midSentence: Set<string>;
+  /** A stamp of every form's first position, for caching findings that mention it. */
+  firstUseStamp(): string;
 }
 
 /** A group of near-identical spellings at one position, led by the best-attested one. */
@@ -44,6 +48,8 @@ export interface NameIndex {
   sharedClustersAt(position: number): NameCluster[];
   /** sharedClustersAt with the counts every version's expectation is a median of, computed once per article. */
   votesAt(position: number): PositionVotes;
+  /** A stamp of what the index holds beyond single positions: support counts, scripts and mid-sentence words. */
+  stamp(): string;
 }
 
 const isLatinWord = (w: CapitalWord) => w.latin;
@@ -106,18 +112,25 @@ function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index
     forms.set(position, formsOf(names, latin, midSentence));
   }
   let firstUse: Map<string, number> | null = null;
+  const firstUses = () => {
+    if (!firstUse) {
+      firstUse = new Map();
+      for (const [position, counts] of forms) for (const f of counts.keys()) if (!firstUse.has(f)) firstUse.set(f, position);
+    }
+    return firstUse;
+  };
   return {
     version,
     index,
     latin,
     words,
     forms,
-    firstUse(form) {
-      if (!firstUse) {
-        firstUse = new Map();
-        for (const [position, counts] of forms) for (const f of counts.keys()) if (!firstUse.has(f)) firstUse.set(f, position);
-      }
-      return firstUse.get(form);
+    midSentence,
+    firstUse: (form) => firstUses().get(form),
+    firstUseStamp() {
+      const parts: string[] = [];
+      for (const [form, position] of firstUses()) parts.push(`${form}@${position}`);
+      return parts.sort().join("\n");
     },
   };
 }
@@ -267,6 +280,7 @@ export function nameIndex(input: CheckInput): NameIndex {
     let stamp = 0;
     const sharedClusters = new Map<number, NameCluster[]>();
     const votes = new Map<number, PositionVotes>();
+    let digest: string | null = null;
     return {
       versions,
       support,
@@ -291,6 +305,16 @@ export function nameIndex(input: CheckInput): NameIndex {
           votes.set(position, (found = { clusters, present: present.length, sortedCounts }));
         }
         return found;
+      },
+      stamp() {
+        if (digest === null) {
+          const parts: string[] = [];
+          for (const [form, n] of support) parts.push(`${form}=${n}`);
+          parts.sort();
+          for (const v of list) parts.push(`${v.version.id}:${v.latin}:${[...v.midSentence].sort().join(" ")}`);
+          digest = parts.join("\n");
+        }
+        return digest;
       },
     };
   });

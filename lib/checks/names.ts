@@ -2,6 +2,7 @@ import { isInflectionOf, nameDistance, nameIndex, type NameCluster, type Positio
 import { cachedSpelling } from "./text-spelling";
 import { lookalikeKey, startsUpper, type Word } from "./text-words";
 import type { Check, CheckInput, Finding } from "./types";
+import { inScope } from "./types";
 
 const CATEGORY = "Accuracy/Mistranslation/Entity";
 
@@ -123,6 +124,11 @@ function finding(input: CheckInput, position: number, match: Match, me: VersionN
  */
 export const namesCheck: Check = {
   id: "names",
+  // Support counts, scripts and mid-sentence words across the article, and where this version first uses each form.
+  context(input) {
+    const index = nameIndex(input);
+    return `${index.stamp()}/${index.versions.get(input.version.id)?.firstUseStamp() ?? ""}`;
+  },
   run(input) {
     const index = nameIndex(input);
     const me = index.versions.get(input.version.id);
@@ -131,6 +137,7 @@ export const namesCheck: Check = {
     const findings: Finding[] = [];
     for (const segment of input.version.segments) {
       const position = segment.position;
+      if (!inScope(input, position)) continue;
       const open = expectations(position, me, index.votesAt(position));
       if (open.length === 0) continue;
       const matches: Match[] = [];

@@ -2,6 +2,7 @@ import { extractQuantities, sameValue, type Quantity } from "./lang-numbers";
 import { segmentsByPosition } from "./lang-scripts";
 import { placeFindings, textMemo } from "./lang-text-memo";
 import type { Check, CheckInput, CheckVersion, Finding } from "./types";
+import { inScope } from "./types";
 
 /** The source's quantities per position, extracted once per article. */
 function sourceQuantities(source: CheckVersion, shared: Map<string, unknown>): Map<number, Quantity[]> {
@@ -97,6 +98,7 @@ export const numbersCheck: Check = {
     const memo = textMemo<Finding[]>(input.shared, "numbers");
     const findings: Finding[] = [];
     for (const segment of version.segments) {
+      if (!inScope(input, segment.position)) continue;
       const quantities = bySource.get(segment.position);
       if (!quantities) continue;
       const sourceText = sourceSegments.get(segment.position)!.text;

@@ -2,6 +2,7 @@ import { baseLang, isCjkLang, segmentsByPosition } from "./lang-scripts";
 import { placeFindings, textMemo } from "./lang-text-memo";
 import { isBracket, quoteStyle, quotesBalanced, scanQuotes } from "./punct-quotes";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
+import { inScope } from "./types";
 
 const CATEGORY = "Fluency/Punctuation";
 
@@ -114,7 +115,7 @@ export const punctuationCheck: Check = {
     const memo = textMemo<Finding[]>(input.shared, "punctuation");
     const findings: Finding[] = [];
     for (const segment of version.segments) {
-      if (segment.kind === "meta") continue;
+      if (segment.kind === "meta" || !inScope(input, segment.position)) continue;
       const sourceBalanced = balanced ? (balanced.get(segment.position) ?? true) : true;
       const next = byPosition.get(segment.position + 1);
       // A quotation that runs on into the next paragraph reopens there.

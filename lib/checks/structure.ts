@@ -1,4 +1,5 @@
 import type { Check, Finding } from "./types";
+import { inScope } from "./types";
 
 function finding(position: number, level: Finding["level"], message: string, params: Finding["params"], mqmCategory: string): Finding {
   return { checkId: "structure", position, start: 0, end: 0, level, message, params, mqmCategory };
@@ -13,6 +14,10 @@ function finding(position: number, level: Finding["level"], message: string, par
  */
 export const structureCheck: Check = {
   id: "structure",
+  // "After the end of the source" depends on where the source ends.
+  context(input) {
+    return input.source ? String(Math.max(-Infinity, ...input.source.segments.map((segment) => segment.position))) : "";
+  },
   run(input) {
     const { version, source } = input;
     if (!source || version.isSource) return [];
@@ -20,7 +25,7 @@ export const structureCheck: Check = {
     const sourcePositions = new Set(source.segments.map((segment) => segment.position));
     const findings: Finding[] = [];
     for (const sourceSegment of source.segments) {
-      if (sourceSegment.text.trim() === "") continue;
+      if (sourceSegment.text.trim() === "" || !inScope(input, sourceSegment.position)) continue;
       const kind = sourceSegment.kind;
       const level = kind === "paragraph" || kind === "title" ? "error" : "warning";
       const segment = mine.get(sourceSegment.position);
@@ -32,7 +37,7 @@ export const structureCheck: Check = {
     }
     const lastSource = Math.max(-Infinity, ...sourcePositions);
     for (const segment of version.segments) {
-      if (sourcePositions.has(segment.position) || segment.text.trim() === "") continue;
+      if (sourcePositions.has(segment.position) || segment.text.trim() === "" || !inScope(input, segment.position)) continue;
       const beyond = segment.position > lastSource;
       findings.push(
         finding(

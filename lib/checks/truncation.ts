@@ -2,6 +2,7 @@ import { endsLikeSentence } from "../text/classify";
 import { baseLang, contentLength, segmentsByPosition } from "./lang-scripts";
 import { textMemo } from "./lang-text-memo";
 import type { Check, CheckSegment, CheckVersion, Finding } from "./types";
+import { inScope } from "./types";
 
 // Words a sentence cannot end on: articles, conjunctions and abbreviations that announce more ("d." for "d. h.").
 const DANGLING: Record<string, Set<string>> = {
@@ -139,6 +140,12 @@ function checkSegment(segment: CheckSegment, context: Context): Finding | null {
  */
 export const truncationCheck: Check = {
   id: "truncation",
+  // Every version's length against the source's decides what "far shorter" means.
+  context(input) {
+    const { version, source } = input;
+    if (!source || version.isSource) return "";
+    return [version, ...input.others].map((v) => `${v.id}=${lengthFactor(v, source, input.shared)}`).join(",");
+  },
   run(input) {
     const { version, source } = input;
     if (!source || version.isSource) return [];
@@ -158,6 +165,7 @@ export const truncationCheck: Check = {
     };
     const findings: Finding[] = [];
     for (const segment of version.segments) {
+      if (!inScope(input, segment.position)) continue;
       const sourceSegment = bySource.get(segment.position);
       if (!sourceSegment || sourceSegment.kind !== "paragraph" || sourceSegment.text.trim() === "") continue;
       const found = checkSegment(segment, context);

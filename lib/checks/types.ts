@@ -74,9 +74,22 @@ export interface CheckInput {
   lang: string;
   speller: Speller | null;
   shared: Map<string, unknown>;
+  /** Only these positions need findings (an incremental run); all when absent. */
+  positions?: ReadonlySet<number>;
 }
 
 export interface Check {
   id: string;
   run(input: CheckInput): Finding[];
+  /**
+   * What the check reads beyond the texts at a position and the next one (a version's
+   * vocabulary, its length against the source…), as a stamp: while it and those texts are
+   * unchanged, earlier findings at the position still hold. Absent: nothing beyond them.
+   */
+  context?(input: CheckInput): string;
+}
+
+/** Whether a run needs findings at this position. */
+export function inScope(input: CheckInput, position: number): boolean {
+  return !input.positions || input.positions.has(position);
 }

@@ -4,6 +4,7 @@ import { baseLang, foreignScriptTest, isCjkLang, nativeScripts, segmentsByPositi
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lang-stopwords";
 import { placeFindings, textMemo } from "./lang-text-memo";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
+import { inScope } from "./types";
 
 const CATEGORY = "Accuracy/Untranslated text";
 
@@ -221,7 +222,7 @@ export const untranslatedCheck: Check = {
     // Findings follow from the text and the source's text; the speller is fixed per language within an article.
     const memo = textMemo<Finding[]>(input.shared, "untranslated");
     for (const segment of version.segments) {
-      if (segment.kind === "meta") continue;
+      if (segment.kind === "meta" || !inScope(input, segment.position)) continue;
       const sourceSegment = bySource.get(segment.position);
       const found = memo([source?.lang ?? "", input.lang, input.speller, sourceSegment?.text ?? "", segment.text], () => {
         const identical = identicalToSource(segment, sourceSegment, input);

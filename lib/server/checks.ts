@@ -1,4 +1,4 @@
-import { primaryLanguage, runChecks, type ArticleForChecks, type CheckVersion, type Finding, type GlossaryEntry } from "../checks";
+import { checkArticle, primaryLanguage, type ArticleForChecks, type CheckState, type CheckVersion, type Finding, type GlossaryEntry } from "../checks";
 import { namesMatrix, type NameRow } from "../checks/matrix";
 import type { SegmentKind } from "../text/segment-kinds";
 import { toOriginalSpan } from "../text/highlights";
@@ -26,11 +26,17 @@ export interface VersionFinding extends Finding {
 interface CachedArticle {
   fingerprint: string;
   findings: VersionFinding[];
+  /** What the checks keep between runs: positions whose texts are unchanged are not re-checked. */
+  state: CheckState;
+  /** Version × position × check cells of the last run: worked out afresh, and reused. */
+  rechecked: number;
+  reused: number;
 }
 
 // Results per article, keyed by a fingerprint of every segment revision and the
-// glossary: unchanged articles are not re-checked. A miss recomputes from the
-// database, so several app servers need no shared cache.
+// glossary: unchanged articles are not re-checked, and a changed one is re-checked
+// only where its texts changed (lib/checks checkArticle). A miss recomputes from
+// the database, so several app servers need no shared cache.
 const cache = new Map<string, CachedArticle>();
 const CACHED_ARTICLES = 50;
 
@@ -121,7 +127,9 @@ async function articleFindings(articleId: string, options: { allowStale?: boolea
 
 async function computeFindings(articleId: string, fingerprint: string): Promise<VersionFinding[]> {
   const { article, segmentAt } = await loadArticle(articleId);
-  const results = runChecks(article, { onError: (checkId, error) => console.error(`check ${checkId} failed`, error) });
+  const previous = cache.get(articleId)?.state ?? null;
+  const run = checkArticle(article, previous, { onError: (checkId, error) => console.error(`check ${checkId} failed`, error) });
+  const results = run.results;
   const findings: VersionFinding[] = [];
   for (const version of article.versions) {
     for (const finding of results.get(version.id) ?? []) {
@@ -138,9 +146,45 @@ async function computeFindings(articleId: string, fingerprint: string): Promise<
     }
   }
   cache.delete(articleId);
-  cache.set(articleId, { fingerprint, findings });
+  cache.set(articleId, { fingerprint, findings, state: run.state, rechecked: run.rechecked, reused: run.reused });
   if (cache.size > CACHED_ARTICLES) cache.delete(cache.keys().next().value!);
   return findings;
+}
+
+// Articles changed since their last run, re-checked shortly after (several writes in a row make one run).
+const scheduled = new Map<string, ReturnType<typeof setTimeout>>();
+const SETTLE_MS = 50;
+
+/** Whether writes trigger a run at once: in the app server, where the next reader then finds fresh results. */
+function eager(): boolean {
+  return process.env.VERSO_EAGER_CHECKS === "1" || (Boolean(process.env.NEXT_RUNTIME) && process.env.VERSO_EAGER_CHECKS !== "0");
+}
+
+/**
+ * Runs the checks of an article soon after a change (an import, an edit, an
+ * applied correction), so that findings are ready before anyone asks. The
+ * run is incremental; failures are logged, and the next read retries.
+ */
+export function scheduleChecks(articleId: string): void {
+  if (!eager()) return;
+  clearTimeout(scheduled.get(articleId));
+  const timer = setTimeout(() => {
+    scheduled.delete(articleId);
+    articleFindings(articleId).catch((error: unknown) => console.error("checks after a change failed", error));
+  }, SETTLE_MS);
+  timer.unref?.();
+  scheduled.set(articleId, timer);
+}
+
+/** How the last run of an article went (for tests and diagnostics), or null before the first. */
+export function lastCheckRun(articleId: string): { fingerprint: string; rechecked: number; reused: number } | null {
+  const cached = cache.get(articleId);
+  return cached ? { fingerprint: cached.fingerprint, rechecked: cached.rechecked, reused: cached.reused } : null;
+}
+
+/** The fingerprint the article has now (for tests: whether the last run is current). */
+export async function currentFingerprint(articleId: string): Promise<string> {
+  return fingerprintOf(articleId);
 }
 
 const dismissalKey = (d: { versionId: string; checkId: string; position: number; quote: string }) => `${d.versionId}\u0000${d.checkId}\u0000${d.position}\u0000${d.quote}`;

@@ -79,7 +79,7 @@ export async function importVersion(actor: Actor | null, request: ImportVersionR
 
   const label = input.label ?? (input.isSource ? "source" : "imported");
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     let article = await tx.article.findUnique({ where: { slug: input.slug } });
     let articleCreated = false;
     if (!article) {
@@ -152,6 +152,10 @@ export async function importVersion(actor: Actor | null, request: ImportVersionR
       warnings,
     };
   });
+  // The checks run on import, so the workspace opens with findings ready.
+  const { scheduleChecks } = await import("./checks");
+  scheduleChecks(result.articleId);
+  return result;
 }
 
 function parseTextFile(text: string, format: TextFormat): ParsedFile {

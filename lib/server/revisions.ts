@@ -56,6 +56,8 @@ export async function writeRevision(
     after: { text, revision: next },
   });
   await reopenIfApproved(tx, actor, segment, cause);
+  // Re-check the article once this (and any write batched with it) has settled; imported lazily, as checks.ts uses this module.
+  void import("./checks").then((checks) => checks.scheduleChecks(segment.articleId));
   return { ...segment, text, revision: next };
 }
 
