@@ -43,7 +43,23 @@ function sqliteAdapter(url: string, onConnect: (client: SqliteConnection) => voi
  */
 function takeWriteLockAtBegin(client: SqliteConnection): void {
   const prepare = client.prepare.bind(client);
-  client.prepare = ((sql: string) => prepare(sql === "BEGIN" && !readOnly.getStore() ? "BEGIN IMMEDIATE" : sql)) as SqliteConnection["prepare"];
+  const begin = { run: () => beginImmediate(prepare) };
+  client.prepare = ((sql: string) => (sql === "BEGIN" && !readOnly.getStore() ? begin : prepare(sql))) as SqliteConnection["prepare"];
+}
+
+/**
+ * BEGIN IMMEDIATE, or a plain BEGIN when the lock stays taken past the busy
+ * timeout. The adapter never releases its transaction lock when BEGIN throws,
+ * so BEGIN must not throw: the deferred transaction then fails at its first
+ * write, is rolled back, and the next one gets its turn.
+ */
+function beginImmediate(prepare: SqliteConnection["prepare"]) {
+  try {
+    return prepare("BEGIN IMMEDIATE").run();
+  } catch (error) {
+    if (!String((error as { code?: unknown }).code).startsWith("SQLITE_BUSY")) throw error;
+    return prepare("BEGIN").run();
+  }
 }
 
 const readOnly = new AsyncLocalStorage<true>();

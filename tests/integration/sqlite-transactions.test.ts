@@ -52,4 +52,23 @@ describe("SQLite transactions beside another writer", () => {
     expect(await db.signInFailure.count({ where: { email } })).toBe(1);
     await db.signInFailure.deleteMany({ where: { email } });
   });
+
+  it("when another process holds the write lock past the busy timeout, writes fail cleanly and the next transaction still runs", async () => {
+    const email = `held-${Date.now()}@example.test`;
+    const other = new Database(file(), { fileMustExist: true, timeout: 0 });
+    other.prepare("BEGIN IMMEDIATE").run();
+    try {
+      // BEGIN falls back to a deferred transaction: reading still works…
+      expect(await db.$transaction(async (tx) => tx.signInFailure.count({ where: { email } }))).toBe(0);
+      // …and a write fails with the database's own error instead of hanging.
+      await expect(db.$transaction(async (tx) => tx.signInFailure.create({ data: { email, ip: "blocked" } }))).rejects.toThrow();
+    } finally {
+      other.prepare("ROLLBACK").run();
+      other.close();
+    }
+    // The adapter's transaction lock was not leaked: the next transaction runs and commits.
+    await db.$transaction(async (tx) => tx.signInFailure.create({ data: { email, ip: "after" } }));
+    expect(await db.signInFailure.findMany({ where: { email }, select: { ip: true } })).toEqual([{ ip: "after" }]);
+    await db.signInFailure.deleteMany({ where: { email } });
+  }, 30_000);
 });

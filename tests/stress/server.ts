@@ -1,6 +1,6 @@
 // A production Verso server (`next start` on the .next-stress build) on a
 // temporary database, which a test can start, kill with SIGKILL, and restart.
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -101,16 +101,23 @@ export class StressServer {
     this.child = null;
   }
 
-  /** Runs tests/stress/admin.ts against this database, as an administrator would while the server runs. */
-  admin(...args: string[]): void {
-    const result = spawnSync(process.execPath, [tsxCli, "tests/stress/admin.ts", ...args], { cwd: root, env: this.env(), encoding: "utf8" });
-    if (result.status !== 0) throw new Error(`admin ${args.join(" ")} failed:\n${result.stderr}`);
+  /**
+   * Runs tests/stress/admin.ts against this database, as an administrator would while the server runs.
+   * Asynchronously: a blocked test process would miss the server closing idle keep-alive sockets.
+   */
+  async admin(...args: string[]): Promise<void> {
+    const result = await this.run("tests/stress/admin.ts", args);
+    if (result.status !== 0) throw new Error(`admin ${args.join(" ")} failed:\n${result.output}`);
   }
 
   /** Runs `verso …` on this database while the server runs, as a pipeline would; resolves with its exit status and output. */
   verso(args: string[]): Promise<{ status: number | null; output: string }> {
+    return this.run("scripts/verso.ts", args);
+  }
+
+  private run(script: string, args: string[]): Promise<{ status: number | null; output: string }> {
     return new Promise((resolve) => {
-      const child = spawn(process.execPath, [tsxCli, "scripts/verso.ts", ...args], { cwd: root, env: this.env() });
+      const child = spawn(process.execPath, [tsxCli, script, ...args], { cwd: root, env: this.env() });
       let output = "";
       child.stdout.on("data", (chunk) => (output += chunk));
       child.stderr.on("data", (chunk) => (output += chunk));

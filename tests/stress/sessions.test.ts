@@ -75,7 +75,7 @@ describe("sessions and tokens over HTTP", () => {
     const user = server.fixture.users[3];
     const bearer = { authorization: `Bearer ${user.token}` };
     expect((await articles(bearer)).status).toBe(200);
-    server.admin("revoke-key", user.keyId);
+    await server.admin("revoke-key", user.keyId);
     const refused = await articles(bearer);
     expect(refused.status).toBe(401);
     expect(refused.body).toMatchObject({ error: { code: "unauthenticated" } });
@@ -86,7 +86,7 @@ describe("sessions and tokens over HTTP", () => {
     const cookie = await cookieOf(user);
     expect((await articles({ cookie })).status).toBe(200);
     expect((await articles({ authorization: `Bearer ${user.token}` })).status).toBe(200);
-    server.admin("deactivate-user", user.id);
+    await server.admin("deactivate-user", user.id);
     expect((await articles({ cookie })).status).toBe(401);
     expect((await articles({ authorization: `Bearer ${user.token}` })).status).toBe(401);
     expect((await signIn(user)).status).toBeGreaterThanOrEqual(400);
