@@ -26,8 +26,22 @@ export function errorResponse(error: unknown): Response {
       { status: 400 },
     );
   }
+  if (isDatabaseBusy(error)) {
+    return Response.json(
+      { error: { code: "busy", message: "the database is busy: another process holds its write lock; retry in a moment" } },
+      { status: 503, headers: { "Retry-After": "1" } },
+    );
+  }
   console.error(error);
   return Response.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
+}
+
+/** SQLite's SQLITE_BUSY after the busy timeout, as better-sqlite3 or Prisma's adapter (P1008 SocketTimeout) report it. */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (String(e.code).startsWith("SQLITE_BUSY") || e.code === "P1008" || /database is locked/.test(String(e.message))) return true;
+  }
+  return false;
 }
 
 /** A file to download: its media type, an attachment name, and no caching. */

@@ -3,7 +3,11 @@
 // so another writer waits instead of making ours fail with SQLITE_BUSY_SNAPSHOT.
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { GET as listArticlesRoute } from "@/app/api/v1/articles/route";
+import { SEED_ACTOR } from "@/lib/server/actor";
 import { db, readOnlyTransactions } from "@/lib/server/db";
+import { createApiToken } from "@/lib/server/tokens";
+import { createUser } from "@/lib/server/users";
 
 const file = () => process.env.DATABASE_URL!.replace(/^file:/, "");
 
@@ -70,5 +74,26 @@ describe("SQLite transactions beside another writer", () => {
     await db.$transaction(async (tx) => tx.signInFailure.create({ data: { email, ip: "after" } }));
     expect(await db.signInFailure.findMany({ where: { email }, select: { ip: true } })).toEqual([{ ip: "after" }]);
     await db.signInFailure.deleteMany({ where: { email } });
+  }, 30_000);
+
+  it("an API request that cannot get the write lock answers 503 with Retry-After, never 401 or 500", async () => {
+    const email = `busy-${Date.now()}@example.test`;
+    await createUser(SEED_ACTOR, { email, name: "Busy", role: "reviewer", password: "correct horse battery staple" });
+    const { token } = await createApiToken(SEED_ACTOR, email, "busy");
+    const request = () => new Request("http://localhost:3000/api/v1/articles", { headers: { authorization: `Bearer ${token}` } });
+    const other = new Database(file(), { fileMustExist: true, timeout: 0 });
+    other.prepare("BEGIN IMMEDIATE").run();
+    let busy: Response;
+    try {
+      // The key's use is recorded (a write) before the route runs.
+      busy = await listArticlesRoute(request(), { params: Promise.resolve({}) });
+    } finally {
+      other.prepare("ROLLBACK").run();
+      other.close();
+    }
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toBe("1");
+    expect(await busy.json()).toEqual({ error: { code: "busy", message: "the database is busy: another process holds its write lock; retry in a moment" } });
+    expect((await listArticlesRoute(request(), { params: Promise.resolve({}) })).status).toBe(200);
   }, 30_000);
 });
