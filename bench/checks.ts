@@ -25,6 +25,11 @@ const TARGETS = ["de", "en", "fr", "es", "ru", "ja"];
 
 /** Another system's rendering: two neighbouring words swapped at a fixed pseudo-random place. */
 /** A two-letter reference (aa, ab, …) that makes each position's text unique without adding a number, name or word. */
+/** A flat copy, as texts read from the database are (a joined string is flattened by whoever reads it first). */
+function flat(text: string): string {
+  return Buffer.from(text, "utf8").toString("utf8");
+}
+
 function tag(i: number): string {
   return String.fromCharCode(97 + Math.floor(i / 26) % 26, 97 + (i % 26));
 }
@@ -49,7 +54,7 @@ function version(lang: string, label: string, system: number, long: boolean): Ch
       const second = blocks[(Math.floor(i / blocks.length) * 7 + i + 3) % blocks.length];
       let text = long && first.kind === "paragraph" && second.kind === "paragraph" ? `${first.text} ${second.text}` : first.text;
       if (system > 0 && first.kind === "paragraph") text = otherSystem(text, i * 31 + system);
-      return { position: i + 1, kind: first.kind, text: first.kind === "paragraph" ? `${text} (${tag(i)})` : text };
+      return { position: i + 1, kind: first.kind, text: flat(first.kind === "paragraph" ? `${text} (${tag(i)})` : text) };
     }),
   };
 }
