@@ -8,9 +8,9 @@ import { suzkwerAt } from "./fixture";
 import { StressServer } from "./server";
 
 const WRITERS = 20;
-const PARAGRAPHS = 6000;
+const PARAGRAPHS = 40_000;
 // A transaction that holds the write lock this long is the import's: the writers' take milliseconds.
-const IMPORT_LOCK_MS = 250;
+const IMPORT_LOCK_MS = 150;
 
 /** When to kill the server, relative to the import in flight. */
 type KillPoint = { name: string; mode: "timed"; fraction: number } | { name: string; mode: "in-transaction" } | { name: string; mode: "after-answer" };
@@ -23,7 +23,7 @@ const KILL_POINTS: KillPoint[] = [
 const server = new StressServer();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A long article (about 1 MB), so that its import takes long enough to be killed in the middle. */
+/** A long article (about 3 MB), so that its import takes long enough to be killed in the middle. */
 const BIG_ARTICLE = Buffer.from(
   ["Crash test article", ...Array.from({ length: PARAGRAPHS }, (_, i) => `Paragraph ${i + 1}: Suzkwer sagte, dass OpenAI Geimini kopiert habe, und Lake ging im Mai.`)].join("\n\n"),
   "utf8",
