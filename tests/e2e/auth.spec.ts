@@ -51,6 +51,8 @@ test("failed sign-ins are rate-limited, in the form and at the auth API", async 
     await page.getByRole("button", { name: "Sign in" }).click();
     await answered;
     await expect(page.locator("form").getByRole("alert")).toHaveText("Wrong email or password.");
+    // The form resets its password field once React has committed the answer; filling earlier loses the text.
+    await expect(page.getByLabel("Password")).toHaveValue("");
   }
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
