@@ -1,7 +1,9 @@
-// Seeds a long synthetic article for trying the workspace at scale:
-//   npx tsx scripts/generate-long-article.ts [--slug long-demo] [--versions 15] [--segments 600] [--replace]
+// Seeds a long synthetic article for trying the workspace at scale (and for npm run bench):
+//   npx tsx scripts/generate-long-article.ts [--slug long-demo] [--versions 15] [--segments 600] [--annotate 0.1] [--replace]
+// --annotate F marks an error on a fraction F of the translations' cells (a third of them applied), with a fixed seed.
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../lib/server/actor";
+import { createAnnotation } from "../lib/server/annotations";
 import { db } from "../lib/server/db";
 import { importVersion } from "../lib/server/import-version";
 
@@ -50,12 +52,52 @@ function article(lang: string, segments: number): string {
   return blocks.join("\n\n");
 }
 
+const ANNOTATION_KINDS = [
+  { category: "Accuracy/Mistranslation", severity: "major" },
+  { category: "Fluency/Spelling", severity: "minor" },
+  { category: "Terminology/Inconsistent use of terminology", severity: "minor" },
+  { category: "Fluency/Grammar", severity: "minor" },
+  { category: "Style/Awkward", severity: "neutral" },
+] as const;
+
+/** Marks one word of a fraction of the translations' cells through lib/server, as reviewers would; every third is applied. */
+async function annotate(slug: string, fraction: number): Promise<number> {
+  const next = random(20240819);
+  const segments = await db.segment.findMany({
+    where: { article: { slug }, version: { isSource: false } },
+    orderBy: [{ versionId: "asc" }, { position: "asc" }],
+    select: { id: true, originalText: true },
+  });
+  let made = 0;
+  for (const segment of segments) {
+    if (next() >= fraction) continue;
+    const words = [...segment.originalText.matchAll(/[^\s.。]+/g)];
+    const word = words[Math.floor(next() * words.length)];
+    if (!word || word.index === undefined) continue;
+    const kind = ANNOTATION_KINDS[made % ANNOTATION_KINDS.length];
+    const suggest = made % 2 === 0;
+    await createAnnotation(CLI_ACTOR, segment.id, {
+      start: word.index,
+      end: word.index + word[0].length,
+      quote: word[0],
+      category: kind.category,
+      severity: kind.severity,
+      note: made % 4 === 0 ? "Synthetic annotation for the benchmark workload." : undefined,
+      suggestion: suggest ? word[0].split("").reverse().join("") : undefined,
+      apply: suggest && made % 3 === 0,
+    });
+    made += 1;
+  }
+  return made;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
       slug: { type: "string", default: "long-demo" },
       versions: { type: "string", default: "15" },
       segments: { type: "string", default: "600" },
+      annotate: { type: "string", default: "0" },
       replace: { type: "boolean", default: false },
     },
   });
@@ -74,7 +116,8 @@ async function main() {
       label: index === 0 ? "source" : "synthetic MT",
     });
   }
-  console.log(`Created ${slug}: ${versions} versions × ${segments} segments in ${Date.now() - started} ms.`);
+  const annotations = Number(values.annotate) > 0 ? await annotate(slug, Math.min(1, Number(values.annotate))) : 0;
+  console.log(`Created ${slug}: ${versions} versions × ${segments} segments${annotations ? `, ${annotations} annotations` : ""} in ${Date.now() - started} ms.`);
 }
 
 main().then(

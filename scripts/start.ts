@@ -8,6 +8,8 @@ import { prepareDatabase } from "../lib/server/prepare-database";
 const root = process.cwd();
 const port = process.env.PORT ?? "3000";
 const nextBin = path.join(root, "node_modules", ".bin", "next");
+// The build directory next.config.ts uses (NEXT_DIST_DIR lets a second build sit beside .next).
+const distDir = process.env.NEXT_DIST_DIR || ".next";
 const SOURCES = ["app", "components", "lib", "locales", "i18n", "proxy.ts", "next.config.ts", "package-lock.json"];
 
 /** The newest modification time under the given paths (the generated client excluded). */
@@ -25,7 +27,7 @@ function newestSource(paths: string[]): number {
 }
 
 function needsBuild(): boolean {
-  const buildId = fs.statSync(path.join(root, ".next", "BUILD_ID"), { throwIfNoEntry: false });
+  const buildId = fs.statSync(path.join(root, distDir, "BUILD_ID"), { throwIfNoEntry: false });
   return !buildId || newestSource(SOURCES) > buildId.mtimeMs;
 }
 

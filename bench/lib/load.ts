@@ -1,0 +1,82 @@
+// Figure 6: concurrent clients against the running server for a fixed time,
+// each in a closed loop (send, wait for the answer, send again).
+
+export interface LoadResult {
+  latencies: number[];
+  /** Non-2xx answers and network failures, with a few examples. */
+  errors: number;
+  examples: string[];
+  requests: number;
+  seconds: number;
+}
+
+type Step = (client: number) => Promise<void>;
+
+/** Runs `step` in `clients` parallel loops for `ms`; each step records its requests through `record`. */
+export async function closedLoop(clients: number, ms: number, makeStep: (record: (latency: number, ok: boolean, detail?: string) => void) => Step): Promise<LoadResult> {
+  const result: LoadResult = { latencies: [], errors: 0, examples: [], requests: 0, seconds: ms / 1000 };
+  const record = (latency: number, ok: boolean, detail?: string) => {
+    result.requests += 1;
+    result.latencies.push(latency);
+    if (!ok) {
+      result.errors += 1;
+      if (detail && result.examples.length < 3) result.examples.push(detail);
+    }
+  };
+  const step = makeStep(record);
+  const deadline = performance.now() + ms;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < deadline) await step(client);
+    }),
+  );
+  return result;
+}
+
+/** One timed request; returns the parsed JSON body when the answer is 2xx. */
+export async function timedRequest(
+  record: (latency: number, ok: boolean, detail?: string) => void,
+  url: string,
+  init: RequestInit = {},
+): Promise<unknown> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, init);
+    const text = await response.text();
+    record(performance.now() - started, response.ok, response.ok ? undefined : `${init.method ?? "GET"} ${new URL(url).pathname} → ${response.status} ${text.slice(0, 200)}`);
+    return response.ok && text ? JSON.parse(text) : null;
+  } catch (error) {
+    record(performance.now() - started, false, `${init.method ?? "GET"} ${new URL(url).pathname} → ${String((error as Error).cause ?? error)}`);
+    return null;
+  }
+}
+
+export interface WriteTarget {
+  id: string;
+  originalText: string;
+}
+
+/**
+ * The write workload: each step marks one word of a segment (a new segment
+ * every step, then the next word on a second pass) with a suggestion, and
+ * applies it: two requests, as the workspace's "save, then apply" does.
+ */
+export function annotateAndApply(baseUrl: string, tokens: string[], targets: WriteTarget[], tally: { created: number; applied: number }) {
+  let next = 0;
+  return (record: (latency: number, ok: boolean, detail?: string) => void): Step =>
+    async (client) => {
+      const step = next++;
+      const target = targets[step % targets.length];
+      const words = [...target.originalText.matchAll(/[^\s.。]+/g)];
+      const word = words[Math.floor(step / targets.length) % words.length];
+      const headers = { authorization: `Bearer ${tokens[client % tokens.length]}`, "content-type": "application/json" };
+      const created = (await timedRequest(record, `${baseUrl}/api/v1/segments/${target.id}/annotations`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ start: word.index, end: word.index! + word[0].length, quote: word[0], category: "Fluency/Spelling", severity: "minor", suggestion: word[0].toUpperCase() }),
+      })) as { annotation?: { id: string } } | null;
+      if (!created?.annotation) return;
+      tally.created += 1;
+      if (await timedRequest(record, `${baseUrl}/api/v1/annotations/${created.annotation.id}/apply`, { method: "POST", headers })) tally.applied += 1;
+    };
+}
