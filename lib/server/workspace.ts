@@ -139,9 +139,10 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
   const visible = [...sourceIds, ...shownVersionIds];
 
   const [progress, allPositions, findings] = await Promise.all([
-    versionProgress(article.id),
+    versionProgress(article.id, [...known]),
     // GROUP BY in SQL; Prisma's `distinct` would de-duplicate every row in memory.
-    db.segment.groupBy({ by: ["position"], where: { articleId: article.id, versionId: { in: visible } }, orderBy: { position: "asc" } }),
+    // By versionId alone: the (versionId, position) index answers it without reading the rows.
+    db.segment.groupBy({ by: ["position"], where: { versionId: { in: visible } }, orderBy: { position: "asc" } }),
     // The grid need not wait for a recomputation after an edit: stale findings of edited cells are dropped.
     findingsOfArticle(article.id, { allowStale: true }),
   ]);
@@ -279,9 +280,10 @@ async function loadCells(articleId: string, versionIds: string[], positions: num
   return cells;
 }
 
-async function versionProgress(articleId: string): Promise<Map<string, VersionProgress>> {
+async function versionProgress(articleId: string, versionIds: string[]): Promise<Map<string, VersionProgress>> {
   const [totals, reviewed, open] = await Promise.all([
-    db.segment.groupBy({ by: ["versionId"], where: { articleId }, _count: { _all: true } }),
+    // The article's versions by id: counted from the (versionId, position) index alone.
+    db.segment.groupBy({ by: ["versionId"], where: { versionId: { in: versionIds } }, _count: { _all: true } }),
     db.segment.groupBy({ by: ["versionId"], where: { articleId, reviewMarks: { some: {} } }, _count: { _all: true } }),
     db.annotation.findMany({ where: { status: "open", segment: { articleId } }, select: { severity: true, targetVersionId: true, segment: { select: { versionId: true } } } }),
   ]);

@@ -275,9 +275,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
       tabIndex: focused ? 0 : -1,
       onFocus: () => setFocus({ row, col }),
     };
-    const base = `align-top border-b border-l border-slate-200 px-3 py-2 outline-none focus:ring-2 focus:ring-inset focus:ring-blue-600 ${
-      layout === "columns" ? "min-w-72 max-w-[36rem]" : ""
-    } ${sticky && layout === "columns" ? "sticky left-12 z-10 bg-slate-50" : "bg-white"}`;
+    const base = `grid-cell ${layout === "columns" ? "grid-cell-column" : ""} ${sticky && layout === "columns" ? "sticky left-12 z-10 bg-slate-50" : "bg-white"}`;
     if (!cell) {
       return (
         <Tag layout={layout} key={version.id} {...common} data-missing="true" aria-label={t("missingLabel", { position })} className={`${base} text-center text-xs italic text-slate-400`}>
@@ -323,7 +321,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
             data-cell-text=""
             lang={version.lang}
             dir={version.dir}
-            className={`whitespace-pre-wrap break-words leading-relaxed ${cell.kind === "title" ? "text-base font-semibold" : cell.kind === "heading" ? "font-semibold" : cell.kind === "meta" ? "text-xs text-slate-500" : ""}`}
+            className={`grid-cell-text ${cell.kind === "title" ? "text-base font-semibold" : cell.kind === "heading" ? "font-semibold" : cell.kind === "meta" ? "text-xs text-slate-500" : ""}`}
             onMouseUp={(event) => {
               const selection = window.getSelection();
               if (selection && !selection.isCollapsed && event.currentTarget.contains(selection.anchorNode)) {
@@ -347,7 +345,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
           </div>
         )}
         {!isEditing ? (
-          <div className="mt-1 flex flex-wrap items-center gap-1 text-xs">
+          <div className="grid-cell-tools">
             <CellButton label={cell.reviewedByMe ? t("unmarkReviewed") : t("markReviewed")} pressed={cell.reviewedByMe} onClick={() => void markReviewed(cell, false)}>
               {cell.reviewedByMe ? "✓ " + t("reviewed") : t("review")}
             </CellButton>
@@ -550,7 +548,7 @@ function CellButton({ label, pressed, disabled, onClick, children }: { label: st
       aria-pressed={pressed}
       disabled={disabled}
       onClick={onClick}
-      className={`rounded border px-1.5 py-0.5 disabled:opacity-40 ${pressed ? "border-green-600 bg-green-50 text-green-900" : "border-slate-300 text-slate-600 hover:bg-slate-100"}`}
+      className={`grid-cell-button ${pressed ? "grid-cell-button-on" : "grid-cell-button-off"}`}
     >
       {children}
     </button>
