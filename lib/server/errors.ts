@@ -10,7 +10,9 @@ export type ErrorCode =
   | "conflict"
   | "too_large"
   | "unsupported_format"
-  | "rate_limited";
+  | "rate_limited"
+  /** The database's write lock stayed taken (SQLite's single writer): retry shortly. */
+  | "busy";
 
 export class DomainError extends Error {
   constructor(

@@ -10,6 +10,7 @@ const STATUS: Record<ErrorCode, number> = {
   too_large: 413,
   unsupported_format: 415,
   rate_limited: 429,
+  busy: 503,
 };
 
 /** The one place where domain errors become HTTP responses: `{error: {code, message, details?}}`. */

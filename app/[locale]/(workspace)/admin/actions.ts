@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import type { z } from "zod";
 import { getActor } from "@/lib/server/session";
 import { DomainError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { isDatabaseBusy } from "@/lib/server/http";
 import { createApiToken, revokeApiToken } from "@/lib/server/tokens";
 import { changeUserRole, createUser, deactivateUser, reactivateUser } from "@/lib/server/users";
 import type { Role } from "@/lib/validation/roles";
@@ -15,6 +16,7 @@ const REASONS = new Set(["lastAdmin", "emailTaken", "userDeactivated"]);
 
 /** The one place where a domain error becomes a message of the admin screen. */
 function formError(error: unknown, values?: Record<string, string>): FormState {
+  if (isDatabaseBusy(error)) return { ok: false, error: { key: "errors.busy" }, values };
   if (!(error instanceof DomainError)) {
     console.error(error);
     return { ok: false, error: { key: "errors.internal" }, values };
