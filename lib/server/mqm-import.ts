@@ -173,6 +173,7 @@ export async function importMqm(actor: Actor | null, request: ImportMqmRequest):
   authorize(actor, "mqm.import");
   const input = validate(importMqmSchema, { fileName: request.fileName, sourceLang: request.sourceLang, targetLang: request.targetLang, replace: request.replace });
   const file = input.fileName;
+  if (request.bytes.length === 0) throw new ValidationError(`${file}: the file is empty`, { file });
   let rows: WmtRow[];
   try {
     rows = readWmtTsv(decodeUtf8(request.bytes));
