@@ -10,8 +10,13 @@ export const SPELLING_LANGUAGES = ["de", "en", "fr", "es"] as const;
 
 // Dictionary lines parsed per turn of the event loop: nspell expands affixes as
 // it reads, and French takes tens of seconds in all, so the server keeps
-// answering requests while a dictionary loads.
-const LINES_PER_TURN = 5000;
+// answering requests while a dictionary loads. Small turns, and one dictionary
+// at a time: every await of a request waits for at most one turn.
+const LINES_PER_TURN = 1000;
+const FORMS_PER_TURN = 25_000;
+
+// Dictionaries load one after another.
+let loading: Promise<void> = Promise.resolve();
 
 interface Entry {
   speller: Speller | null;
@@ -37,7 +42,7 @@ async function load(lang: string, entry: Entry): Promise<void> {
     await nextTurn();
   }
   // Packed, the forms leave the JavaScript heap, and the nspell instance goes with the next collection.
-  const packing = packSpeller(spell);
+  const packing = packSpeller(spell, FORMS_PER_TURN);
   for (let step = packing.next(); ; step = packing.next()) {
     if (step.done) {
       entry.speller = step.value;
@@ -59,10 +64,12 @@ function entryFor(lang: string): Entry | null {
   let entry = entries.get(lang);
   if (!entry) {
     const created: Entry = { speller: null, ready: Promise.resolve(), failed: false };
-    created.ready = load(lang, created).catch((error: unknown) => {
-      created.failed = true;
-      console.error(`the ${lang} spelling dictionary could not be loaded; checks run without it`, error);
-    });
+    created.ready = loading = loading.then(() =>
+      load(lang, created).catch((error: unknown) => {
+        created.failed = true;
+        console.error(`the ${lang} spelling dictionary could not be loaded; checks run without it`, error);
+      }),
+    );
     entries.set(lang, created);
     entry = created;
   }
