@@ -4,27 +4,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { credentialsFile, formatAccounts } from "../lib/server/demo-seed";
 import { prepareDatabase } from "../lib/server/prepare-database";
+import { buildIsCurrent } from "./lib/next-build";
 
 const root = process.cwd();
 const port = process.env.PORT ?? "3000";
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 // The build directory next.config.ts uses (NEXT_DIST_DIR lets a second build sit beside .next).
 const distDir = process.env.NEXT_DIST_DIR || ".next";
-const SOURCES = ["app", "components", "lib", "locales", "i18n", "proxy.ts", "next.config.ts", "package-lock.json"];
-
-/** The newest modification time under the given paths (the generated client excluded). */
-function newestSource(paths: string[]): number {
-  let newest = 0;
-  const visit = (file: string) => {
-    if (file.includes(`${path.sep}generated${path.sep}`) || file.endsWith(`${path.sep}generated`)) return;
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) for (const entry of fs.readdirSync(file)) visit(path.join(file, entry));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  paths.forEach((p) => visit(path.join(root, p)));
-  return newest;
-}
 
 /**
  * A larger young generation than V8's default: the checks allocate a great deal that lives for one
@@ -36,15 +22,11 @@ function serverNodeOptions(current: string | undefined): string {
   return [current, "--max-semi-space-size=64"].filter(Boolean).join(" ");
 }
 
-function needsBuild(): boolean {
-  const buildId = fs.statSync(path.join(root, distDir, "BUILD_ID"), { throwIfNoEntry: false });
-  return !buildId || newestSource(SOURCES) > buildId.mtimeMs;
-}
 
 async function main() {
   const accounts = await prepareDatabase({ seed: true });
 
-  if (needsBuild()) {
+  if (!buildIsCurrent(distDir)) {
     console.log("Building Verso (first start or changed sources)…");
     const build = spawnSync(nextBin, ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) process.exit(build.status ?? 1);

@@ -1,63 +1,29 @@
 // The production app for the benchmarks: built into .next-bench when missing or
 // stale, served by `next start` on a temporary database and a free port.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
+import { buildInto, buildIsCurrent, root } from "../../scripts/lib/next-build";
 
 export const BENCH_DIST_DIR = ".next-bench";
-export const root = path.resolve(__dirname, "../..");
-export const nextBin = path.join(root, "node_modules", ".bin", "next");
-export const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+export { freePort, nextBin, root, tsxCli } from "../../scripts/lib/next-build";
 /** The static baseline of figure 1. Next lists public/ when the server starts, so a placeholder is written first and overwritten at bench time. */
 export const STATIC_DIR = path.join(root, "public", "bench");
 export const STATIC_FILE = path.join(STATIC_DIR, "same-size.html");
-const SOURCES = ["app", "components", "lib", "locales", "i18n", "proxy.ts", "next.config.ts", "package-lock.json"];
-
-function newestSource(): number {
-  let newest = 0;
-  const visit = (file: string) => {
-    if (file.includes(`${path.sep}generated`)) return;
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat) return;
-    if (stat.isDirectory()) for (const entry of fs.readdirSync(file)) visit(path.join(file, entry));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  SOURCES.forEach((source) => visit(path.join(root, source)));
-  return newest;
-}
-
 /** Builds into .next-bench unless a build newer than every source exists; tsconfig.json is put back as it was. */
 export function ensureBuild(): { built: boolean; ms: number } {
   fs.mkdirSync(STATIC_DIR, { recursive: true });
   // The folder is generated: it ignores itself, so nothing in it is ever committed.
   fs.writeFileSync(path.join(STATIC_DIR, ".gitignore"), "*\n");
   if (!fs.existsSync(STATIC_FILE)) fs.writeFileSync(STATIC_FILE, "placeholder\n");
-  const buildId = fs.statSync(path.join(root, BENCH_DIST_DIR, "BUILD_ID"), { throwIfNoEntry: false });
-  if (buildId && buildId.mtimeMs > newestSource() && process.env.BENCH_REBUILD !== "1") return { built: false, ms: 0 };
+  if (buildIsCurrent(BENCH_DIST_DIR) && process.env.BENCH_REBUILD !== "1") return { built: false, ms: 0 };
   console.log(`Building the production app into ${BENCH_DIST_DIR}…`);
   const started = performance.now();
-  const tsconfig = fs.readFileSync(path.join(root, "tsconfig.json"));
-  try {
-    const build = spawnSync(nextBin, ["build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: BENCH_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) throw new Error(`next build failed (${build.status ?? build.signal})`);
-  } finally {
-    fs.writeFileSync(path.join(root, "tsconfig.json"), tsconfig);
-  }
+  buildInto(BENCH_DIST_DIR, "quiet");
   return { built: true, ms: performance.now() - started };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The environment every bench process shares: the temporary database and data dir, the bench build, no telemetry. */
 export function benchEnv(dir: string, port: number, secret: string): NodeJS.ProcessEnv {

@@ -1,11 +1,11 @@
 // Crash safety: SIGKILL the production server while clients write annotations and
 // an import is in flight, restart it, and check that the database is intact,
 // every acknowledged write is there and the import is wholly there or wholly absent.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { round, send, type Answer } from "./client";
 import { integrityCheck, query, writeLockHeld } from "./database";
 import { suzkwerAt } from "./fixture";
-import { StressServer } from "./server";
+import { serverForThisFile } from "./server";
 
 const WRITERS = 20;
 const PARAGRAPHS = 40_000;
@@ -20,7 +20,7 @@ const KILL_POINTS: KillPoint[] = [
   { name: "right after the import was acknowledged", mode: "after-answer" },
 ];
 
-const server = new StressServer();
+const server = serverForThisFile();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A long article (about 3 MB), so that its import takes long enough to be killed in the middle. */
@@ -92,15 +92,6 @@ function importState(slug: string): "absent" | "whole" | string {
   return JSON.stringify(counts) === JSON.stringify(whole) ? "whole" : `half-applied: ${JSON.stringify(counts)}`;
 }
 
-beforeAll(async () => {
-  await server.prepare();
-  await server.start();
-}, 180_000);
-
-afterAll(async () => {
-  await server.stop();
-  server.cleanUp();
-});
 
 describe("crash safety", () => {
   it("after SIGKILL mid-load: integrity ok, every acknowledged annotation present, the in-flight import wholly there or wholly absent", async () => {

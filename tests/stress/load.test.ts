@@ -1,11 +1,11 @@
 // Load without loss and conflicting edits, through the HTTP API of a production server.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { percentile, round, send, type Answer } from "./client";
 import { query } from "./database";
 import { suzkwerAt } from "./fixture";
-import { StressServer } from "./server";
+import { serverForThisFile } from "./server";
 
 const CLIENTS = 50;
 const PER_CLIENT = 20;
@@ -13,18 +13,7 @@ const EDITORS = 20;
 const CONFLICT_ROUNDS = 5;
 const PIPELINE_IMPORTS = 4;
 
-const server = new StressServer();
-
-beforeAll(async () => {
-  await server.prepare();
-  const ms = await server.start();
-  console.log(`stress server on ${server.baseUrl}, ready in ${ms} ms (database ${server.dbFile})`);
-}, 180_000);
-
-afterAll(async () => {
-  await server.stop();
-  server.cleanUp();
-});
+const server = serverForThisFile((started, ms) => console.log(`stress server on ${started.baseUrl}, ready in ${ms} ms (database ${started.dbFile})`));
 
 describe("load without loss", () => {
   it(`${CLIENTS} clients create ${PER_CLIENT} annotations each at once: every request 2xx, exactly ${CLIENTS * PER_CLIENT} rows and audit events`, async () => {

@@ -3,26 +3,14 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { freePort, nextBin, root, tsxCli } from "../../scripts/lib/next-build";
 import type { StressFixture } from "./fixture";
 
 export const STRESS_DIST_DIR = ".next-stress";
-const root = path.resolve(__dirname, "../..");
-const nextBin = path.join(root, "node_modules", ".bin", "next");
-const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export class StressServer {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "verso-stress-"));
@@ -128,4 +116,19 @@ export class StressServer {
   cleanUp(): void {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A server prepared and started before this test file's tests, and stopped and removed after them. */
+export function serverForThisFile(onStarted?: (server: StressServer, ms: number) => void): StressServer {
+  const server = new StressServer();
+  beforeAll(async () => {
+    await server.prepare();
+    const ms = await server.start();
+    onStarted?.(server, ms);
+  }, 180_000);
+  afterAll(async () => {
+    await server.stop();
+    server.cleanUp();
+  });
+  return server;
 }

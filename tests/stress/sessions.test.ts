@@ -1,21 +1,12 @@
 // Sessions and tokens against the production server: what a browser and an attacker see over HTTP.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { send } from "./client";
 import { suzkwerAt, type StressUser } from "./fixture";
-import { StressServer } from "./server";
+import { serverForThisFile } from "./server";
 
-const server = new StressServer();
+const server = serverForThisFile();
 const EVIL = "https://evil.example";
 
-beforeAll(async () => {
-  await server.prepare();
-  await server.start();
-}, 180_000);
-
-afterAll(async () => {
-  await server.stop();
-  server.cleanUp();
-});
 
 function signIn(user: Pick<StressUser, "email" | "password">, headers: Record<string, string> = {}) {
   return fetch(`${server.baseUrl}/api/auth/sign-in/email`, {

@@ -1,22 +1,13 @@
 // The upload limit over real HTTP, where Next buffers bodies in front of the route:
 // a 20 MB file gets 413 with or without a Content-Length, and nothing is written.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { send } from "./client";
 import { query } from "./database";
-import { StressServer } from "./server";
+import { serverForThisFile } from "./server";
 
-const server = new StressServer();
+const server = serverForThisFile();
 const TWENTY_MB = 20 * 1_048_576;
 
-beforeAll(async () => {
-  await server.prepare();
-  await server.start();
-}, 180_000);
-
-afterAll(async () => {
-  await server.stop();
-  server.cleanUp();
-});
 
 function bigText(): Buffer {
   const paragraph = Buffer.from("Suzkwer gab bekannt, dass er OpenAI verlässt. ".repeat(20) + "\n\n");
