@@ -5,7 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { apiKey } from "@better-auth/api-key";
 import { MIN_PASSWORD_LENGTH } from "../validation/user";
 import { authSecret } from "./auth-secret";
-import { db } from "./db";
+import { db, providerOf } from "./db";
 import { baseUrl, trustedOrigins } from "./origin";
 import { RateLimitedError } from "./errors";
 import { assertSignInAllowed, clearSignInFailures, clientAddress, recordSignInFailure } from "./sign-in-limit";
@@ -28,7 +28,7 @@ export const auth = betterAuth({
   secret: authSecret(),
   trustedOrigins: trustedOrigins(),
   telemetry: { enabled: false },
-  database: prismaAdapter(db, { provider: "sqlite" }),
+  database: prismaAdapter(db, { provider: providerOf(db) }),
   emailAndPassword: {
     enabled: true,
     disableSignUp: true,

@@ -15,8 +15,7 @@ import {
 import type { Actor } from "./actor";
 import { authorize } from "./authorize";
 import { insertMany } from "./bulk-insert";
-import { databaseUrl } from "./database-url";
-import { db, readOnlyTransactions, type Tx } from "./db";
+import { db, providerOf, readOnlyTransactions, type Tx } from "./db";
 import { ConflictError, ValidationError } from "./errors";
 import { Prisma, type PrismaClient } from "./generated/prisma/client";
 import { validate } from "./validate";
@@ -90,11 +89,6 @@ function delegateOf(tx: Tx, model: Model): Delegate {
   return delegate;
 }
 
-/** Like lib/server/bulk-insert.ts, the provider follows DATABASE_URL. */
-function provider(): "sqlite" | "postgresql" {
-  return databaseUrl().startsWith("file:") ? "sqlite" : "postgresql";
-}
-
 async function appliedMigrations(client: Queryable): Promise<string[]> {
   const rows = await client.$queryRaw<{ name: string }[]>`
     SELECT migration_name AS "name" FROM _prisma_migrations
@@ -112,7 +106,7 @@ export async function createBackup(actor: Actor | null, client: PrismaClient = d
   const models = schemaModels(client);
   // SQLite transactions are serializable; PostgreSQL needs REPEATABLE READ for one snapshot across queries.
   const levels: Partial<Record<string, Prisma.TransactionIsolationLevel>> = Prisma.TransactionIsolationLevel;
-  const isolation = provider() === "postgresql" ? { isolationLevel: levels.RepeatableRead } : {};
+  const isolation = providerOf(client) === "postgresql" ? { isolationLevel: levels.RepeatableRead } : {};
   // A read transaction: it must not hold the write lock while a live server writes.
   return readOnlyTransactions(() =>
     client.$transaction(
@@ -167,7 +161,7 @@ const CATALOG_SQL = {
 } as const;
 
 async function readCatalog(client: Queryable): Promise<Map<string, TableCatalog>> {
-  const sql = CATALOG_SQL[provider()];
+  const sql = CATALOG_SQL[providerOf(client)];
   const columns = await client.$queryRawUnsafe<{ table: string; column: string; notNull: unknown; hasDefault: unknown }[]>(sql.columns);
   const foreignKeys = await client.$queryRawUnsafe<{ table: string; column: string; references: string; referencedColumn: string }[]>(sql.foreignKeys);
   const catalog = new Map<string, TableCatalog>();

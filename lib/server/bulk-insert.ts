@@ -1,16 +1,11 @@
 import crypto from "node:crypto";
-import { db, sqliteConnection, type Tx } from "./db";
+import { db, providerOf, sqliteConnection, type Tx } from "./db";
 import type { PrismaClient } from "./generated/prisma/client";
-import { databaseUrl } from "./database-url";
 
 type Value = string | number | boolean | Date | null;
 
 // Rows per INSERT: well under SQLite's and PostgreSQL's bind-variable limits for our widest table.
 const ROWS_PER_STATEMENT = 400;
-
-function isSqlite(): boolean {
-  return databaseUrl().startsWith("file:");
-}
 
 /** A date as the SQLite driver adapter stores it: ISO-8601 text with an explicit offset. */
 function sqliteDate(value: Date): string {
@@ -73,7 +68,7 @@ export async function insertMany(
   client: PrismaClient = db,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const sqlite = isSqlite();
+  const sqlite = providerOf(client) === "sqlite";
   const connection = sqlite && client === db ? sqliteConnection() : null;
   if (connection?.inTransaction) {
     // Prisma's transaction is open on this very connection: prepared statements join it, at native speed.

@@ -5,7 +5,9 @@ const DEFAULT_URL = "file:./data/verso.db";
 
 const prepared = new Set<string>();
 
-/** The SQLite URL from DATABASE_URL, defaulting to data/verso.db; makes sure its folder exists (once). */
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** The database URL from DATABASE_URL, defaulting to SQLite in data/verso.db; makes sure a SQLite file's folder exists (once). */
 export function databaseUrl(): string {
   const url = process.env.DATABASE_URL || DEFAULT_URL;
   if (!prepared.has(url)) {
@@ -22,4 +24,11 @@ export function sqliteFilePath(url: string): string | null {
   const raw = url.slice("file:".length).replace(/\?.*$/, "");
   if (raw === ":memory:") return null;
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
+}
+
+/** Which database a URL names: `file:` is SQLite, `postgres://` or `postgresql://` is PostgreSQL. */
+export function databaseProvider(url: string = databaseUrl()): DatabaseProvider {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error(`DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL), not ${url.replace(/:[^:@/]*@/, ":***@")}`);
 }

@@ -1,7 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/prisma/client";
-import { databaseUrl } from "./database-url";
+import { PrismaClient as PostgresqlPrismaClient } from "./generated/prisma-postgresql/client";
+import { databaseProvider, databaseUrl, type DatabaseProvider } from "./database-url";
 
 export type { Prisma } from "./generated/prisma/client";
 
@@ -78,12 +80,24 @@ export function sqliteConnection(): SqliteConnection | null {
   return globalForPrisma.versoSqlite ?? null;
 }
 
+const providers = new WeakMap<object, DatabaseProvider>();
+
+/** Which database a client talks to (`db` by default): the few provider-specific queries in lib/server ask this. */
+export function providerOf(client: object = db): DatabaseProvider {
+  return providers.get(client) ?? databaseProvider();
+}
+
 function createClient(url: string, onConnect: (client: SqliteConnection) => void = () => undefined): PrismaClient {
-  return new PrismaClient({
-    // Wait for a writer instead of failing with SQLITE_BUSY.
-    adapter: sqliteAdapter(url, onConnect),
-    log: process.env.NODE_ENV === "development" ? ["warn", "error"] : ["error"],
-  });
+  const log: ("warn" | "error")[] = process.env.NODE_ENV === "development" ? ["warn", "error"] : ["error"];
+  const provider = databaseProvider(url);
+  // Both generated clients have the same models and API; the PostgreSQL one has its own query compiler.
+  const client =
+    provider === "postgresql"
+      ? (new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as PrismaClient)
+      : // Wait for a writer instead of failing with SQLITE_BUSY.
+        new PrismaClient({ adapter: sqliteAdapter(url, onConnect), log });
+  providers.set(client, provider);
+  return client;
 }
 
 /** The one Prisma client of the process. Only lib/server imports it. */
@@ -96,7 +110,7 @@ globalForPrisma.versoPrisma = db;
 
 /**
  * A separate client for another database (tests, restore targets), set up
- * like `db`. Its connection is not the one sqliteConnection() returns, so
+ * like `db`; the URL picks SQLite or PostgreSQL. Its connection is not the one sqliteConnection() returns, so
  * insertMany, told which client opened the transaction, takes the portable
  * multi-row path. Disconnect it when done.
  */

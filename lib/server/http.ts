@@ -37,10 +37,21 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
 }
 
-/** SQLite's SQLITE_BUSY after the busy timeout, as better-sqlite3 or Prisma's adapter (P1008 SocketTimeout) report it. */
+/**
+ * PostgreSQL's SQLSTATEs for "try again": serialization failure, deadlock, lock timeout, too many
+ * connections. Prisma reports the first two as P2034.
+ */
+const POSTGRESQL_RETRYABLE = new Set(["40001", "40P01", "55P03", "53300", "P2034"]);
+
+/**
+ * A database that cannot take the request now but will soon: SQLite's SQLITE_BUSY after the busy
+ * timeout, as better-sqlite3 or Prisma's adapter (P1008 SocketTimeout) report it, or PostgreSQL's
+ * retryable conflicts.
+ */
 export function isDatabaseBusy(error: unknown): boolean {
   for (let e = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
     if (String(e.code).startsWith("SQLITE_BUSY") || e.code === "P1008" || /database is locked/.test(String(e.message))) return true;
+    if (POSTGRESQL_RETRYABLE.has(String(e.code))) return true;
   }
   return false;
 }

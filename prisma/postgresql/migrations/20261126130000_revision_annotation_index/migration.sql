@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "revision_annotationId_idx" ON "revision"("annotationId");
+

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "version" ADD COLUMN     "importedFormat" TEXT,
+ADD COLUMN     "importedText" TEXT;
+
