@@ -1,4 +1,4 @@
-import { isUnspaced, isWordChar, memo, primaryLang, versionWords, words } from "./text-words";
+import { isUnspaced, isWordChar, memo, primaryLang, words } from "./text-words";
 import type { Check, CheckInput, Finding } from "./types";
 import { inScope } from "./types";
 
@@ -11,6 +11,8 @@ interface Matcher {
   byFirstWord: Map<string, { variant: string; canonical: string }[]>;
   /** Variants in scripts without spaces, searched as substrings. */
   phrases: { variant: string; canonical: string }[];
+  /** Every word looked up (single variants and first words): a text holding none of them needs no tokenising. */
+  keys: string[];
 }
 
 function matcherFor(input: CheckInput): Matcher {
@@ -38,7 +40,7 @@ function matcherFor(input: CheckInput): Matcher {
     }
     phrases.sort((a, b) => b.variant.length - a.variant.length);
     for (const list of byFirstWord.values()) list.sort((a, b) => b.variant.length - a.variant.length);
-    return { single, byFirstWord, phrases };
+    return { single, byFirstWord, phrases, keys: [...single.keys(), ...byFirstWord.keys()] };
   });
 }
 
@@ -74,11 +76,12 @@ export const glossaryCheck: Check = {
     const matcher = matcherFor(input);
     if (matcher.single.size === 0 && matcher.byFirstWord.size === 0 && matcher.phrases.length === 0) return [];
     const findings: Finding[] = [];
-    const byPosition = versionWords(input.shared, input.version);
     for (const segment of input.version.segments) {
       if (!inScope(input, segment.position)) continue;
       const taken: [number, number][] = [];
-      for (const word of byPosition.get(segment.position) ?? []) {
+      // A word equal to a key is a substring of the text: most texts hold none, and are never tokenised.
+      const found = matcher.keys.some((key) => segment.text.includes(key)) ? words(segment.text) : [];
+      for (const word of found) {
         for (const { variant, canonical } of matcher.byFirstWord.get(word.text) ?? []) {
           const end = word.start + variant.length;
           if (!segment.text.startsWith(variant, word.start) || !atBoundary(segment.text, word.start, end)) continue;

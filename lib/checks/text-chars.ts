@@ -106,6 +106,56 @@ export function hasWord(text: string, word: string): boolean {
   return false;
 }
 
+// l, 1 and | read as I; 0 reads as O (the look-alike key of lookalikeKey in text-words.ts).
+const keyCode = (code: number) => (code === 108 || code === 49 || code === 124 ? 73 : code === 48 ? 79 : code);
+
+/** Whether a code unit has look-alikes (l, I, 1, |, O, 0): a word without any is its key's only spelling. */
+export function isSwappable(code: number): boolean {
+  return code === 108 || code === 49 || code === 124 || code === 73 || code === 79 || code === 48;
+}
+
+/**
+ * Whether words(text) holds a word other than `word` with the same look-alike key, found without
+ * tokenising the text; null when the word is all look-alike characters (no letter to search for).
+ */
+export function hasLookalikeWord(text: string, word: string): boolean | null {
+  let swappable = false;
+  for (let i = 0; i < word.length && !swappable; i++) swappable = isSwappable(word.charCodeAt(i));
+  if (!swappable) return false;
+  // Anchored on the first character without look-alikes: every spelling with the key has it unchanged.
+  let k = 0;
+  while (k < word.length && isSwappable(word.charCodeAt(k))) k++;
+  if (k === word.length) return null;
+  const anchor = word[k];
+  for (let at = text.indexOf(anchor, k); at !== -1; at = text.indexOf(anchor, at + 1)) {
+    const start = at - k;
+    const end = start + word.length;
+    if (end > text.length) break;
+    let same = true;
+    let fits = true;
+    for (let i = 0; i < word.length; i++) {
+      const a = text.charCodeAt(start + i);
+      const b = word.charCodeAt(i);
+      if (a !== b) {
+        same = false;
+        if (keyCode(a) !== keyCode(b)) fits = false;
+      }
+      if (!fits || !((spacedWordChar >> classOf(a)) & 1)) {
+        fits = false;
+        break;
+      }
+    }
+    if (!fits || same || classOf(text.charCodeAt(start)) === MARK) continue;
+    if (end < text.length && (spacedWordChar >> classOf(text.charCodeAt(end))) & 1) continue;
+    let j = start - 1;
+    while (j >= 0 && classOf(text.charCodeAt(j)) === MARK) j--;
+    const before = j >= 0 ? classOf(text.charCodeAt(j)) : OTHER;
+    if (before === LATIN || before === SPACED) continue;
+    return true;
+  }
+  return false;
+}
+
 /** Runs of Latin letters and digits that hold a letter: the words a name check compares across languages. */
 export function latinWords(text: string): Word[] {
   return scan(text, latinWordChar, true);

@@ -1,3 +1,4 @@
+import { hasLookalikeWord } from "./text-chars";
 import { allVersions, hasWord, memo, sameLookalikeKey, segmentTextAt, textMemo, words } from "./text-words";
 import type { CheckInput } from "./types";
 
@@ -23,6 +24,15 @@ function textWords(text: string): TextWords {
   return { exact, lower: new Set([...exact].map((w) => w.toLowerCase())) };
 }
 
+/**
+ * The text in lower case where that maps each code unit to one in place (no İ, no Greek capital sigma,
+ * whose lower case depends on what follows): then its words in lower case are the lower-cased text's words.
+ */
+function lowerInPlace(text: string): string | null {
+  const lower = text.toLowerCase();
+  return lower.length === text.length && !text.includes("\u03a3") ? lower : null;
+}
+
 /** Grouped once per position and article: versions often share a text, and each text is tokenised once. */
 function positionTexts(input: CheckInput, position: number): PositionTexts {
   const cache = memo(input.shared, "text-positions:texts", () => new Map<number, PositionTexts>());
@@ -41,17 +51,24 @@ function positionTexts(input: CheckInput, position: number): PositionTexts {
 /** Words at a position in the versions other than this one (the source included). */
 export function wordsAtPosition(input: CheckInput, position: number): WordsAtPosition {
   const byText = textMemo<TextWords>(input.shared, "text-positions:text-words");
+  const lowerOf = textMemo<string | null>(input.shared, "text-positions:lower");
   const mine = segmentTextAt(input.shared, input.version, position);
   // This version's own text counts only where another version shares it.
   const texts: string[] = [];
   for (const [text, n] of positionTexts(input, position)) if (text !== mine || n > 1) texts.push(text);
-  let others: TextWords[] | null = null;
-  const tokenised = () => (others ??= texts.map((text) => byText(text, textWords)));
   return {
     hasExact: (word) => texts.some((text) => hasWord(text, word)),
-    hasLower: (lower) => tokenised().some((t) => t.lower.has(lower)),
+    hasLower: (lower) =>
+      texts.some((text) => {
+        const lowered = lowerOf(text, lowerInPlace);
+        return lowered !== null ? hasWord(lowered, lower) : byText(text, textWords).lower.has(lower);
+      }),
     hasLookalike(word) {
-      for (const t of tokenised()) for (const form of t.exact) if (form !== word && sameLookalikeKey(form, word)) return true;
+      for (const text of texts) {
+        const found = hasLookalikeWord(text, word);
+        if (found === true) return true;
+        if (found === null) for (const form of byText(text, textWords).exact) if (form !== word && sameLookalikeKey(form, word)) return true;
+      }
       return false;
     },
   };

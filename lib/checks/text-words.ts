@@ -1,4 +1,4 @@
-import { capitalWords, words, type CapitalWord, type Word } from "./text-chars";
+import { capitalWords, type CapitalWord } from "./text-chars";
 import type { CheckInput, CheckVersion } from "./types";
 
 export { capitalWords, hasWord, isLatinVersion, isUnspaced, isWordChar, latinWords, looksCamel, mixesScripts, words } from "./text-chars";
@@ -101,24 +101,10 @@ export function textMemo<T>(shared: Map<string, unknown>, kind: string): (text: 
   };
 }
 
-/** words(), memoised per article and distinct text. */
-export function wordsMemo(shared: Map<string, unknown>): (text: string) => Word[] {
-  const byText = textMemo<Word[]>(shared, "words");
-  return (text) => byText(text, words);
-}
-
 /** capitalWords(), memoised per article and distinct text. */
 export function capitalWordsMemo(shared: Map<string, unknown>): (text: string) => CapitalWord[] {
   const byText = textMemo<CapitalWord[]>(shared, "capital");
   return (text) => byText(text, capitalWords);
-}
-
-/** A version's words per position, tokenised once per distinct text. */
-export function versionWords(shared: Map<string, unknown>, version: CheckVersion): Map<number, Word[]> {
-  return memo(shared, `text-words:words:${version.id}`, () => {
-    const wordsOf = wordsMemo(shared);
-    return new Map(version.segments.map((s) => [s.position, wordsOf(s.text)]));
-  });
 }
 
 /** A version's capitalised words per position, found once per distinct text. */
