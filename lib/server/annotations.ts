@@ -5,9 +5,11 @@ import { createAnnotationSchema, type CreateAnnotationInput } from "../validatio
 import type { Actor } from "./actor";
 import { appendAudit } from "./audit";
 import { authorize } from "./authorize";
+import { orderedIds } from "./bulk-insert";
 import { db, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { writeRevision, type SegmentState } from "./revisions";
+import { asBoolean, asDate, sqlRows, sqlRun } from "./sql";
 import { validate } from "./validate";
 
 const SPAN_MESSAGES: Record<SpanProblem, string> = {
@@ -30,29 +32,40 @@ export const ANNOTATION_CORE_FIELDS = {
   suggestion: true,
 } as const;
 
-const ANNOTATION_FIELDS = {
-  ...ANNOTATION_CORE_FIELDS,
-  segmentId: true,
-  origin: true,
-  targetVersionId: true,
-  appliedRevision: true,
-  appliedStart: true,
-  appliedEnd: true,
-  createdAt: true,
-  author: { select: { id: true, name: true, email: true } },
-} as const;
-
-const SEGMENT_FIELDS = { id: true, versionId: true, articleId: true, position: true, kind: true, originalText: true, text: true, revision: true } as const;
-
-export type AnnotationView = Awaited<ReturnType<typeof loadAnnotation>>;
+export interface AnnotationView {
+  id: string;
+  segmentId: string;
+  start: number;
+  end: number;
+  quote: string;
+  category: string;
+  severity: string;
+  status: string;
+  note: string | null;
+  suggestion: string | null;
+  origin: string;
+  targetVersionId: string | null;
+  appliedRevision: number | null;
+  appliedStart: number | null;
+  appliedEnd: number | null;
+  createdAt: Date;
+  author: { id: string; name: string; email: string } | null;
+}
 export type SegmentView = { id: string; versionId: string; position: number; kind: string; originalText: string; text: string; revision: number };
 
-function loadAnnotation(tx: Tx, id: string) {
-  return tx.annotation.findUniqueOrThrow({ where: { id }, select: ANNOTATION_FIELDS });
-}
+// Ids of new annotations: time-ordered, unique across processes.
+const newId = orderedIds();
 
-async function loadSegment(tx: Tx, id: string) {
-  const segment = await tx.segment.findUnique({ where: { id }, select: { ...SEGMENT_FIELDS, version: { select: { isSource: true, articleId: true } } } });
+type SegmentRow = SegmentView & { articleId: string; isSource: unknown };
+
+async function loadSegment(tx: Tx, id: string): Promise<SegmentRow> {
+  const [segment] = await sqlRows<SegmentRow>(
+    tx,
+    `SELECT s."id", s."versionId", s."articleId", s."position", s."kind", s."originalText", s."text", s."revision", v."isSource"
+       FROM "segment" s JOIN "version" v ON v."id" = s."versionId"
+      WHERE s."id" = ?`,
+    [id],
+  );
   if (!segment) throw new NotFoundError(`unknown segment ${id}`);
   return segment;
 }
@@ -81,7 +94,7 @@ export async function createAnnotation(
     if (problem) throw new ValidationError(`quote: ${SPAN_MESSAGES[problem]}`, { field: "quote", problem });
 
     const onSource = isMarkedOnSource(data.category);
-    if (onSource !== segment.version.isSource) {
+    if (onSource !== asBoolean(segment.isSource)) {
       throw new ValidationError(
         onSource ? `category: ${data.category} is marked on the source segment` : `category: ${data.category} is marked on a translation, not on the source`,
         { field: "category" },
@@ -91,35 +104,62 @@ export async function createAnnotation(
       throw new ValidationError("apply: only an annotation with a suggestion on a translation can be applied", { field: "apply" });
     }
     if (data.targetVersionId) {
-      const target = await tx.version.findUnique({ where: { id: data.targetVersionId }, select: { articleId: true } });
+      const [target] = await sqlRows<{ articleId: string }>(tx, `SELECT "articleId" FROM "version" WHERE "id" = ?`, [data.targetVersionId]);
       if (!target || target.articleId !== segment.articleId) throw new ValidationError("targetVersionId: not a version of this article", { field: "targetVersionId" });
     }
 
-    const created = await tx.annotation.create({
-      data: {
+    const now = new Date();
+    const annotation: AnnotationView = {
+      id: newId(),
+      segmentId,
+      start: data.start,
+      end: data.end,
+      quote: data.quote,
+      category: data.category,
+      severity: data.severity,
+      status: "open",
+      note: data.note || null,
+      suggestion: data.suggestion ?? null,
+      origin: "human",
+      targetVersionId: data.targetVersionId ?? null,
+      appliedRevision: null,
+      appliedStart: null,
+      appliedEnd: null,
+      createdAt: now,
+      author: actor.kind === "user" ? { id: actor.id, name: actor.name, email: actor.email } : null,
+    };
+    await sqlRun(
+      tx,
+      `INSERT INTO "annotation" ("id", "segmentId", "start", "end", "quote", "category", "severity", "note", "suggestion", "status", "origin", "authorId", "targetVersionId", "createdAt", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        annotation.id,
         segmentId,
-        start: data.start,
-        end: data.end,
-        quote: data.quote,
-        category: data.category,
-        severity: data.severity,
-        note: data.note || null,
-        suggestion: data.suggestion ?? null,
-        targetVersionId: data.targetVersionId ?? null,
-        authorId: actor.kind === "user" ? actor.id : null,
-      },
-      select: { id: true },
-    });
+        annotation.start,
+        annotation.end,
+        annotation.quote,
+        annotation.category,
+        annotation.severity,
+        annotation.note,
+        annotation.suggestion,
+        annotation.status,
+        annotation.origin,
+        annotation.author?.id ?? null,
+        annotation.targetVersionId,
+        now,
+        now,
+      ],
+    );
     await appendAudit(tx, actor, {
       action: "annotation.create",
       entityType: "annotation",
-      entityId: created.id,
+      entityId: annotation.id,
       articleId: segment.articleId,
       after: { segmentId, start: data.start, end: data.end, quote: data.quote, category: data.category, severity: data.severity, suggestion: data.suggestion },
     });
-    let state: SegmentState = segment;
-    if (data.apply) state = await applyInTx(tx, actor, created.id);
-    return { annotation: await loadAnnotation(tx, created.id), segment: segmentView({ ...segment, ...state }) };
+    if (!data.apply) return { annotation, segment: segmentView(segment) };
+    const applied = await applyInTx(tx, actor, { ...annotation, ...segment, id: annotation.id });
+    return { annotation: applied.annotation, segment: segmentView({ ...segment, ...applied.segment }) };
   });
 }
 
@@ -127,25 +167,83 @@ export async function createAnnotation(
 export async function applyAnnotation(actor: Actor | null, annotationId: string): Promise<{ annotation: AnnotationView; segment: SegmentView }> {
   authorize(actor, "annotation.apply");
   return db.$transaction(async (tx) => {
-    const state = await applyInTx(tx, actor, annotationId);
-    const segment = await loadSegment(tx, state.id);
-    return { annotation: await loadAnnotation(tx, annotationId), segment: segmentView(segment) };
+    const row = await loadWithSegment(tx, annotationId);
+    const applied = await applyInTx(tx, actor, row);
+    return { annotation: applied.annotation, segment: segmentView({ ...row, ...applied.segment, id: row.segmentId }) };
   });
 }
 
-async function loadWithSegment(tx: Tx, annotationId: string) {
-  const annotation = await tx.annotation.findUnique({ where: { id: annotationId }, include: { segment: { select: SEGMENT_FIELDS } } });
-  if (!annotation) throw new NotFoundError(`unknown annotation ${annotationId}`);
-  return annotation;
+/** An annotation with its segment (as of now) and its author, in one row. */
+interface AnnotationRow extends Omit<AnnotationView, "author" | "createdAt"> {
+  createdAt: unknown;
+  authorId: string | null;
+  authorName: string | null;
+  authorEmail: string | null;
+  versionId: string;
+  articleId: string;
+  position: number;
+  kind: string;
+  originalText: string;
+  text: string;
+  revision: number;
 }
 
-async function applyInTx(tx: Tx, actor: Actor, annotationId: string): Promise<SegmentState> {
-  const annotation = await loadWithSegment(tx, annotationId);
+function annotationView(row: AnnotationRow | (AnnotationView & Record<string, unknown>)): AnnotationView {
+  const author =
+    "author" in row ? row.author : row.authorId ? { id: row.authorId, name: row.authorName ?? "", email: row.authorEmail ?? "" } : null;
+  return {
+    id: row.id,
+    segmentId: row.segmentId,
+    start: row.start,
+    end: row.end,
+    quote: row.quote,
+    category: row.category,
+    severity: row.severity,
+    status: row.status,
+    note: row.note,
+    suggestion: row.suggestion,
+    origin: row.origin,
+    targetVersionId: row.targetVersionId,
+    appliedRevision: row.appliedRevision,
+    appliedStart: row.appliedStart,
+    appliedEnd: row.appliedEnd,
+    createdAt: asDate(row.createdAt),
+    author,
+  };
+}
+
+async function loadWithSegment(tx: Tx, annotationId: string): Promise<AnnotationRow> {
+  const [row] = await sqlRows<AnnotationRow>(
+    tx,
+    `SELECT a."id", a."segmentId", a."start", a."end", a."quote", a."category", a."severity", a."status", a."note", a."suggestion",
+            a."origin", a."targetVersionId", a."appliedRevision", a."appliedStart", a."appliedEnd", a."createdAt",
+            u."id" AS "authorId", u."name" AS "authorName", u."email" AS "authorEmail",
+            s."versionId", s."articleId", s."position", s."kind", s."originalText", s."text", s."revision"
+       FROM "annotation" a
+       JOIN "segment" s ON s."id" = a."segmentId"
+       LEFT JOIN "user" u ON u."id" = a."authorId"
+      WHERE a."id" = ?`,
+    [annotationId],
+  );
+  if (!row) throw new NotFoundError(`unknown annotation ${annotationId}`);
+  return row;
+}
+
+/** The segment part of an annotation row. */
+function segmentOf(row: AnnotationRow | (AnnotationView & SegmentRow)): SegmentState & { originalText: string } {
+  return { id: row.segmentId, versionId: row.versionId, articleId: row.articleId, position: row.position, originalText: row.originalText, text: row.text, revision: row.revision };
+}
+
+async function applyInTx(
+  tx: Tx,
+  actor: Actor,
+  annotation: AnnotationRow | (AnnotationView & SegmentRow),
+): Promise<{ annotation: AnnotationView; segment: SegmentState }> {
   if (annotation.status !== "open") throw new ConflictError(`the annotation is ${annotation.status}, not open`, { status: annotation.status });
   if (annotation.suggestion === null || isMarkedOnSource(annotation.category)) {
     throw new ValidationError("only an annotation with a suggestion on a translation can be applied", { field: "suggestion" });
   }
-  const segment = annotation.segment;
+  const segment = segmentOf(annotation);
   // The span is in the original text; later edits may have moved it.
   const span = mapSpan(segment.originalText, segment.text, annotation.start, annotation.end);
   if (!span) {
@@ -153,10 +251,12 @@ async function applyInTx(tx: Tx, actor: Actor, annotationId: string): Promise<Se
   }
   const text = segment.text.slice(0, span.start) + annotation.suggestion + segment.text.slice(span.end);
   const state = await writeRevision(tx, actor, segment, text, "apply", annotation.id);
-  await tx.annotation.update({
-    where: { id: annotation.id },
-    data: { status: "applied", appliedRevision: state.revision, appliedStart: span.start, appliedEnd: span.start + annotation.suggestion.length },
-  });
+  const applied = { status: "applied", appliedRevision: state.revision, appliedStart: span.start, appliedEnd: span.start + annotation.suggestion.length };
+  await sqlRun(
+    tx,
+    `UPDATE "annotation" SET "status" = ?, "appliedRevision" = ?, "appliedStart" = ?, "appliedEnd" = ?, "updatedAt" = ? WHERE "id" = ?`,
+    [applied.status, applied.appliedRevision, applied.appliedStart, applied.appliedEnd, new Date(), annotation.id],
+  );
   await appendAudit(tx, actor, {
     action: "annotation.apply",
     entityType: "annotation",
@@ -165,7 +265,7 @@ async function applyInTx(tx: Tx, actor: Actor, annotationId: string): Promise<Se
     before: { status: "open", text: segment.text },
     after: { status: "applied", text },
   });
-  return state;
+  return { annotation: annotationView({ ...annotation, ...applied }), segment: state };
 }
 
 /**
@@ -180,11 +280,9 @@ export async function rejectAnnotation(actor: Actor | null, annotationId: string
     if (annotation.status !== "applied" || annotation.appliedRevision === null || annotation.appliedStart === null || annotation.appliedEnd === null) {
       throw new ConflictError(`only an applied annotation can be rejected; this one is ${annotation.status}`, { status: annotation.status });
     }
-    const segment = annotation.segment;
-    const applied = await tx.revision.findUniqueOrThrow({
-      where: { segmentId_number: { segmentId: segment.id, number: annotation.appliedRevision } },
-      select: { text: true },
-    });
+    const segment = segmentOf(annotation);
+    const [applied] = await sqlRows<{ text: string }>(tx, `SELECT "text" FROM "revision" WHERE "segmentId" = ? AND "number" = ?`, [segment.id, annotation.appliedRevision]);
+    if (!applied) throw new NotFoundError(`revision ${annotation.appliedRevision} of segment ${segment.id} is missing`);
     const span = mapSpan(applied.text, segment.text, annotation.appliedStart, annotation.appliedEnd);
     if (!span) {
       throw new ConflictError("later edits changed the corrected text, so the correction cannot be reverted automatically; edit the cell instead", {
@@ -193,7 +291,7 @@ export async function rejectAnnotation(actor: Actor | null, annotationId: string
     }
     const text = segment.text.slice(0, span.start) + annotation.quote + segment.text.slice(span.end);
     const state = await writeRevision(tx, actor, segment, text, "reject", annotation.id);
-    await tx.annotation.update({ where: { id: annotation.id }, data: { status: "rejected" } });
+    await sqlRun(tx, `UPDATE "annotation" SET "status" = ?, "updatedAt" = ? WHERE "id" = ?`, ["rejected", new Date(), annotation.id]);
     await appendAudit(tx, actor, {
       action: "annotation.reject",
       entityType: "annotation",
@@ -202,6 +300,6 @@ export async function rejectAnnotation(actor: Actor | null, annotationId: string
       before: { status: "applied", text: segment.text },
       after: { status: "rejected", text },
     });
-    return { annotation: await loadAnnotation(tx, annotation.id), segment: segmentView({ ...segment, ...state }) };
+    return { annotation: annotationView({ ...annotation, status: "rejected" }), segment: segmentView({ ...annotation, ...state }) };
   });
 }

@@ -1,7 +1,12 @@
 import type { Actor } from "./actor";
 import { appendAudit } from "./audit";
 import type { Tx } from "./db";
-import { ConflictError } from "./errors";
+import { orderedIds } from "./bulk-insert";
+import { ConflictError, NotFoundError } from "./errors";
+import { sqlRows, sqlRun } from "./sql";
+
+// Ids of new revisions: time-ordered, unique across processes.
+const newId = orderedIds();
 
 export type RevisionCause = "edit" | "apply" | "reject" | "fix-everywhere" | "import" | "restore";
 
@@ -28,25 +33,24 @@ export async function writeRevision(
   annotationId: string | null = null,
 ): Promise<SegmentState> {
   const next = segment.revision + 1;
-  const updated = await tx.segment.updateMany({
-    where: { id: segment.id, revision: segment.revision },
-    data: { text, revision: next },
-  });
-  if (updated.count !== 1) {
-    const current = await tx.segment.findUniqueOrThrow({ where: { id: segment.id }, select: { text: true, revision: true } });
+  const now = new Date();
+  const updated = await sqlRun(tx, `UPDATE "segment" SET "text" = ?, "revision" = ?, "updatedAt" = ? WHERE "id" = ? AND "revision" = ?`, [
+    text,
+    next,
+    now,
+    segment.id,
+    segment.revision,
+  ]);
+  if (updated !== 1) {
+    const [current] = await sqlRows<{ text: string; revision: number }>(tx, `SELECT "text", "revision" FROM "segment" WHERE "id" = ?`, [segment.id]);
+    if (!current) throw new NotFoundError(`unknown segment ${segment.id}`);
     throw new ConflictError("the segment changed in the meantime", { current });
   }
-  await tx.revision.create({
-    data: {
-      segmentId: segment.id,
-      number: next,
-      text,
-      cause,
-      baseRevision: segment.revision,
-      authorId: actor.kind === "user" ? actor.id : null,
-      annotationId,
-    },
-  });
+  await sqlRun(
+    tx,
+    `INSERT INTO "revision" ("id", "segmentId", "number", "text", "cause", "baseRevision", "authorId", "annotationId", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [newId(), segment.id, next, text, cause, segment.revision, actor.kind === "user" ? actor.id : null, annotationId, now],
+  );
   await appendAudit(tx, actor, {
     action: `segment.${cause}`,
     entityType: "segment",
@@ -62,12 +66,15 @@ export async function writeRevision(
 }
 
 async function reopenIfApproved(tx: Tx, actor: Actor, segment: SegmentState, cause: RevisionCause) {
-  const reopened = await tx.version.updateMany({
-    where: { id: segment.versionId, status: "approved" },
-    // The approval no longer describes this text; the audit log keeps it.
-    data: { status: "in_review", statusChangedAt: new Date(), approvedById: null, approvedAt: null, overrideReason: null },
-  });
-  if (reopened.count > 0) {
+  const now = new Date();
+  // The approval no longer describes this text; the audit log keeps it.
+  const reopened = await sqlRun(
+    tx,
+    `UPDATE "version" SET "status" = 'in_review', "statusChangedAt" = ?, "approvedById" = NULL, "approvedAt" = NULL, "overrideReason" = NULL, "updatedAt" = ?
+      WHERE "id" = ? AND "status" = 'approved'`,
+    [now, now, segment.versionId],
+  );
+  if (reopened > 0) {
     await appendAudit(tx, actor, {
       action: "version.reopen",
       entityType: "version",

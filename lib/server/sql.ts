@@ -1,0 +1,104 @@
+import type { Statement } from "better-sqlite3";
+import { db, providerOf, sqliteConnection, type Tx } from "./db";
+import type { PrismaClient } from "./generated/prisma/client";
+
+/**
+ * Plain SQL inside a Prisma transaction, for the few hot paths (the API's
+ * writes, token checks) where Prisma's per-query compilation costs more than
+ * the work: a model query takes about 1–2 ms to plan, a statement here a few
+ * microseconds on SQLite. Statements are written once, with `?` placeholders
+ * and double-quoted identifiers, and run on both providers:
+ * - on SQLite, on the very connection that holds `db`'s open transaction, as
+ *   cached prepared statements;
+ * - elsewhere, through the transaction's raw query with `$n` placeholders.
+ * Table and column names are ours; every value is a bound parameter.
+ */
+
+/** A value for a JSON column (stored as text on SQLite, jsonb on PostgreSQL). */
+export class JsonValue {
+  constructor(readonly text: string) {}
+}
+
+export type SqlValue = string | number | boolean | Date | null | JsonValue;
+
+/** A JSON column's value; undefined and null are SQL NULL. */
+export function json(value: unknown): JsonValue | null {
+  return value === undefined || value === null ? null : new JsonValue(JSON.stringify(value));
+}
+
+/** A date as the SQLite driver adapter stores it: ISO-8601 text with an explicit offset. */
+export function sqliteDate(value: Date): string {
+  return value.toISOString().replace("Z", "+00:00");
+}
+
+function sqliteValue(value: SqlValue): string | number | null {
+  if (value instanceof Date) return sqliteDate(value);
+  if (value instanceof JsonValue) return value.text;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  return value;
+}
+
+const statements = new WeakMap<object, Map<string, Statement>>();
+
+function prepared(connection: NonNullable<ReturnType<typeof sqliteConnection>>, sql: string): Statement {
+  let cache = statements.get(connection);
+  if (!cache) statements.set(connection, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    // The driver adapter reads integers as BigInt; ours (positions, offsets, revisions) are small.
+    statement = connection.prepare(sql);
+    if (statement.reader) statement.safeIntegers(false);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+/** The connection of `db`'s open transaction, when `client` is `db` on SQLite. */
+function openSqliteTransaction(client: PrismaClient) {
+  if (client !== db) return null;
+  const connection = sqliteConnection();
+  return connection?.inTransaction ? connection : null;
+}
+
+/** `?` placeholders as `$n`, with JSON parameters cast to jsonb. */
+function numbered(sql: string, params: readonly SqlValue[]): string {
+  let index = 0;
+  return sql.replace(/\?/g, () => {
+    const value = params[index++];
+    return value instanceof JsonValue ? `$${index}::jsonb` : `$${index}`;
+  });
+}
+
+function portable(client: PrismaClient, sql: string, params: readonly SqlValue[]): [string, ...unknown[]] {
+  if (providerOf(client) === "sqlite") return [sql, ...params.map(sqliteValue)];
+  return [numbered(sql, params), ...params.map((value) => (value instanceof JsonValue ? value.text : value))];
+}
+
+/** The rows of a query run in `tx` (which `client` opened). */
+export async function sqlRows<T>(tx: Tx, sql: string, params: readonly SqlValue[] = [], client: PrismaClient = db): Promise<T[]> {
+  const connection = openSqliteTransaction(client);
+  if (connection) return prepared(connection, sql).all(params.map(sqliteValue)) as T[];
+  return tx.$queryRawUnsafe<T[]>(...portable(client, sql, params));
+}
+
+/** Runs a statement in `tx`; resolves with the number of rows it changed. */
+export async function sqlRun(tx: Tx, sql: string, params: readonly SqlValue[] = [], client: PrismaClient = db): Promise<number> {
+  const connection = openSqliteTransaction(client);
+  if (connection) return prepared(connection, sql).run(params.map(sqliteValue)).changes;
+  return tx.$executeRawUnsafe(...portable(client, sql, params));
+}
+
+/** A date column as read back: SQLite returns the stored text, PostgreSQL a Date. */
+export function asDate(value: unknown): Date {
+  return value instanceof Date ? value : new Date(String(value));
+}
+
+/** A boolean column as read back: SQLite returns 0 or 1. */
+export function asBoolean(value: unknown): boolean {
+  return value === true || value === 1 || value === 1n;
+}
+
+/** The rows of a query outside any transaction, through `db`. */
+export async function sqlQuery<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+  return db.$queryRawUnsafe<T[]>(...portable(db, sql, params));
+}
