@@ -105,8 +105,8 @@ export async function createBackup(actor: Actor | null, client: PrismaClient = d
   authorize(actor, "database.backup");
   const models = schemaModels(client);
   // SQLite transactions are serializable; PostgreSQL needs REPEATABLE READ for one snapshot across queries.
-  const levels: Partial<Record<string, Prisma.TransactionIsolationLevel>> = Prisma.TransactionIsolationLevel;
-  const isolation = providerOf(client) === "postgresql" ? { isolationLevel: levels.RepeatableRead } : {};
+  // (The level's name as a string: the SQLite client's enum of levels lacks it.)
+  const isolation = providerOf(client) === "postgresql" ? { isolationLevel: "RepeatableRead" as Prisma.TransactionIsolationLevel } : {};
   // A read transaction: it must not hold the write lock while a live server writes.
   return readOnlyTransactions(() =>
     client.$transaction(
@@ -140,7 +140,8 @@ interface TableCatalog {
   references: { column: string; table: string; referencedColumn: string }[];
 }
 
-// The schema as the target database enforces it: NOT NULL, defaults and foreign keys.
+// The schema as the target database enforces it: NOT NULL, defaults and foreign keys. (PostgreSQL's
+// identifiers are cast to text: adapter-pg 6.19 cannot read their type, `name`.)
 const CATALOG_SQL = {
   sqlite: {
     columns: `SELECT m.name AS "table", c.name AS "column", c."notnull" AS "notNull", c.dflt_value IS NOT NULL AS "hasDefault"
@@ -149,9 +150,9 @@ const CATALOG_SQL = {
       FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'`,
   },
   postgresql: {
-    columns: `SELECT table_name AS "table", column_name AS "column", is_nullable = 'NO' AS "notNull", column_default IS NOT NULL AS "hasDefault"
+    columns: `SELECT table_name::text AS "table", column_name::text AS "column", is_nullable = 'NO' AS "notNull", column_default IS NOT NULL AS "hasDefault"
       FROM information_schema.columns WHERE table_schema = current_schema()`,
-    foreignKeys: `SELECT kcu.table_name AS "table", kcu.column_name AS "column", ref.table_name AS "references", ref.column_name AS "referencedColumn"
+    foreignKeys: `SELECT kcu.table_name::text AS "table", kcu.column_name::text AS "column", ref.table_name::text AS "references", ref.column_name::text AS "referencedColumn"
       FROM information_schema.referential_constraints rc
       JOIN information_schema.key_column_usage kcu ON kcu.constraint_schema = rc.constraint_schema AND kcu.constraint_name = rc.constraint_name
       JOIN information_schema.key_column_usage ref ON ref.constraint_schema = rc.unique_constraint_schema

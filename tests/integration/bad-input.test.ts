@@ -4,7 +4,6 @@ import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as importMqmRoute } from "@/app/api/v1/import/mqm/route";
 import { POST as importVersionRoute } from "@/app/api/v1/articles/[slug]/versions/route";
@@ -16,27 +15,14 @@ import { getArticleFindings } from "@/lib/server/checks";
 import { db } from "@/lib/server/db";
 import { importVersion } from "@/lib/server/import-version";
 import { createUser } from "@/lib/server/users";
-import { bytes, uniqueSlug } from "./helpers";
+import { bytes, dumpTables, uniqueSlug } from "./helpers";
 
 const BAD = path.join(__dirname, "../fixtures/bad");
 const fixture = (name: string) => fs.readFileSync(path.join(BAD, name));
 
-/** A checksum of a logical dump: every table's schema and rows, in a fixed order. */
-function databaseChecksum(): string {
-  const file = process.env.DATABASE_URL!.replace(/^file:/, "");
-  const conn = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const hash = crypto.createHash("sha256");
-    const tables = conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string; sql: string }[];
-    for (const { name, sql } of tables) {
-      const columns = conn.prepare("SELECT cid FROM pragma_table_info(?)").pluck().all(name) as number[];
-      const rows = conn.prepare(`SELECT * FROM "${name}" ORDER BY ${columns.map((cid) => cid + 1).join(", ")}`).raw().all();
-      hash.update(`${sql}\n${JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? value.toString() : value))}\n`);
-    }
-    return hash.digest("hex");
-  } finally {
-    conn.close();
-  }
+/** A checksum of a logical dump: every table's rows, in a fixed order. */
+async function databaseChecksum(): Promise<string> {
+  return crypto.createHash("sha256").update(JSON.stringify(await dumpTables())).digest("hex");
 }
 
 /** Runs `verso …` as a pipeline would, on the integration tests' database, without blocking the event loop. */
@@ -124,7 +110,7 @@ beforeAll(async () => {
 
 describe("bad files through the API", () => {
   it("are refused with the status and a message naming the problem, and change nothing", async () => {
-    const before = databaseChecksum();
+    const before = await databaseChecksum();
     const cases: { name: string; run: () => ReturnType<typeof call>; status: number; message: RegExp }[] = [
       { name: "empty", run: () => importFile("empty.txt", fixture("empty.txt")), status: 400, message: /^empty\.txt: the file is empty$/ },
       { name: "binary", run: () => importFile("binary.txt", fixture("binary.txt")), status: 400, message: /^binary\.txt: binary data, not text \(NUL byte at offset 8\); save the file as UTF-8$/ },
@@ -182,11 +168,11 @@ describe("bad files through the API", () => {
       expect({ name, status: answer.status, code: answer.body.error?.code }).toEqual({ name, status, code: status === 413 ? "too_large" : "invalid" });
       expect(answer.message, name).toMatch(message);
     }
-    expect(databaseChecksum()).toBe(before);
+    expect(await databaseChecksum()).toBe(before);
   }, 60_000);
 
   it("refuses JSON bodies of the wrong shape, too large or with huge strings, naming the field", async () => {
-    const before = databaseChecksum();
+    const before = await databaseChecksum();
     const valid = { start: 0, end: 7, quote: "Suzkwer", category: "Accuracy/Mistranslation/Entity", severity: "major" };
     const cases: { name: string; run: () => ReturnType<typeof call>; status: number; message: RegExp }[] = [
       { name: "not JSON", run: () => annotate(null, "{start: 0"), status: 400, message: /^the body is not valid JSON$/ },
@@ -217,11 +203,11 @@ describe("bad files through the API", () => {
       expect({ name, status: answer.status }).toEqual({ name, status });
       expect(answer.message, name).toMatch(message);
     }
-    expect(databaseChecksum()).toBe(before);
+    expect(await databaseChecksum()).toBe(before);
   });
 
   it("refuses annotation offsets past the end, negative, or splitting a surrogate pair", async () => {
-    const before = databaseChecksum();
+    const before = await databaseChecksum();
     const emoji = segmentText.indexOf("😀");
     expect(emoji).toBeGreaterThan(0);
     const base = { category: "Accuracy/Mistranslation/Entity", severity: "minor" };
@@ -240,7 +226,7 @@ describe("bad files through the API", () => {
       expect({ name, status: answer.status }).toEqual({ name, status: 400 });
       expect(answer.message, name).toMatch(message);
     }
-    expect(databaseChecksum()).toBe(before);
+    expect(await databaseChecksum()).toBe(before);
     // The whole emoji is a valid span: the refusals above are about the offsets, not the character.
     const whole = await annotate({ ...base, start: emoji, end: emoji + 2, quote: "😀", severity: "neutral", category: "Fluency/Spelling" });
     expect(whole.status).toBe(201);
@@ -249,7 +235,7 @@ describe("bad files through the API", () => {
 
 describe("bad files through the CLI", () => {
   it("exit 1 with the same precise message, and change nothing", async () => {
-    const before = databaseChecksum();
+    const before = await databaseChecksum();
     const file = (name: string) => path.join(BAD, name);
     const cases: { args: string[]; message: RegExp }[] = [
       { args: ["import", file("empty.txt"), "--article", "bad-cli", "--lang", "en", "--source"], message: /^verso: empty\.txt: the file is empty$/m },
@@ -274,7 +260,7 @@ describe("bad files through the CLI", () => {
       expect({ name, status: results[i].status }).toEqual({ name, status: 1 });
       expect(results[i].stderr, name).toMatch(message);
     });
-    expect(databaseChecksum()).toBe(before);
+    expect(await databaseChecksum()).toBe(before);
   }, 180_000);
 });
 

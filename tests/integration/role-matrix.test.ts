@@ -23,7 +23,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/toke
 import { changeUserRole, createUser, deactivateUser, listUsers } from "@/lib/server/users";
 import { approveVersion, requestChanges } from "@/lib/server/versions";
 import { saveWorkspacePreferences } from "@/lib/server/workspace";
-import { bytes, makeActor, uniqueSlug } from "./helpers";
+import { bytes, makeActor, tableNames, uniqueSlug } from "./helpers";
 
 /** A fresh article with a German version, one segment and an annotation with a suggestion. */
 async function fixture() {
@@ -94,11 +94,8 @@ const CALLS: Record<Operation, (actor: Actor | null, f: Fixture) => Promise<unkn
 
 /** Rows in every table: a refused call must leave all of them as they were. */
 async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
-  );
   const counts: Record<string, number> = {};
-  for (const { name } of tables) {
+  for (const name of await tableNames()) {
     const [row] = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM "${name}"`);
     counts[name] = Number(row.n);
   }

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { GET as listArticlesRoute } from "@/app/api/v1/articles/route";
 import { SEED_ACTOR } from "@/lib/server/actor";
-import { db, readOnlyTransactions } from "@/lib/server/db";
+import { db, providerOf, readOnlyTransactions } from "@/lib/server/db";
 import { createApiToken } from "@/lib/server/tokens";
 import { createUser } from "@/lib/server/users";
 
@@ -25,7 +25,8 @@ function otherProcessWrites(email: string): "written" | "busy" {
   }
 }
 
-describe("SQLite transactions beside another writer", () => {
+// Only SQLite has a file-wide write lock; PostgreSQL locks rows.
+describe.skipIf(providerOf() !== "sqlite")("SQLite transactions beside another writer", () => {
   it("a transaction that reads, then writes, cannot be failed by another process committing in between: that writer waits for it", async () => {
     const email = `tx-${Date.now()}@example.test`;
     const outcome = await db.$transaction(async (tx) => {
