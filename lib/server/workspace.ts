@@ -5,6 +5,7 @@ import { authorize } from "./authorize";
 import { findingsOfArticle, type VersionFinding } from "./checks";
 import { db } from "./db";
 import { NotFoundError, ValidationError } from "./errors";
+import { containsFilter, containsText } from "./text-search";
 import { validate } from "./validate";
 
 export interface WorkspaceAnnotation {
@@ -169,8 +170,9 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
     matching = matching.filter((p) => flagged.has(p));
   }
   if (query.q) {
-    const rows = await db.segment.findMany({ where: { articleId: article.id, versionId: { in: visible }, text: { contains: query.q } }, select: { position: true } });
-    const hits = new Set(rows.map((r) => r.position));
+    const q = query.q;
+    const rows = await db.segment.findMany({ where: { articleId: article.id, versionId: { in: visible }, text: containsFilter(q) }, select: { position: true, text: true } });
+    const hits = new Set(rows.filter((r) => containsText(r.text, q)).map((r) => r.position));
     matching = matching.filter((p) => hits.has(p));
   }
 
