@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, defineConfig, devices } from "@playwright/test";
+import { freshDatabaseUrl, isPostgresqlUrl } from "./scripts/lib/postgresql-database";
 
 const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 // Keep Chromium off the network: this machine has none, and it must not try.
@@ -34,8 +35,13 @@ if (!process.env.E2E_DIR) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verso-e2e-"));
   process.env.E2E_DIR = dir;
   process.env.E2E_PORT = freePort();
-  process.env.E2E_DATABASE_URL = `file:${path.join(dir, "verso.db")}`;
+  // A fresh SQLite file, or with DATABASE_URL=postgresql://… a fresh database on that server (dropped by tests/e2e/teardown.ts).
+  const server = process.env.DATABASE_URL;
+  process.env.E2E_DATABASE_URL = isPostgresqlUrl(server) ? freshDatabaseUrl(server, "verso_e2e") : `file:${path.join(dir, "verso.db")}`;
   process.env.E2E_SECRET = crypto.randomBytes(32).toString("base64url");
+  if (isPostgresqlUrl(server)) {
+    execFileSync(process.execPath, [require.resolve("tsx/cli"), "scripts/pg-database.ts", "create", process.env.E2E_DATABASE_URL], { stdio: "inherit" });
+  }
   execFileSync(process.execPath, [require.resolve("tsx/cli"), "tests/e2e/prepare.ts"], {
     stdio: "inherit",
     env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, VERSO_DATA_DIR: dir },
@@ -47,6 +53,7 @@ const baseURL = `http://localhost:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
+  globalTeardown: "./tests/e2e/teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,
