@@ -1,8 +1,15 @@
 import type { CheckSegment, CheckVersion } from "./types";
 
-/** The primary language subtag: "de-CH" → "de". */
+const baseLangs = new Map<string, string>();
+
+/** The primary language subtag: "de-CH" → "de". Remembered per tag: the checks ask per segment, and a regex split allocates. */
 export function baseLang(tag: string): string {
-  return tag.split(/[-_]/)[0].toLowerCase();
+  let base = baseLangs.get(tag);
+  if (base === undefined) {
+    base = tag.split(/[-_]/)[0].toLowerCase();
+    if (baseLangs.size < 1000) baseLangs.set(tag, base);
+  }
+  return base;
 }
 
 export type Script = "Latin" | "Cyrillic" | "Greek" | "Han" | "Kana" | "Hangul" | "Arabic" | "Hebrew" | "Devanagari" | "Thai" | "Other";

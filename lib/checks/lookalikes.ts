@@ -44,11 +44,12 @@ function keyedWords(shared: Map<string, unknown>, found: Word[]): Keyed[] {
 type KeyedForms = Map<string, Map<string, Set<string>>>;
 
 /**
- * Null where no key has two spellings at the position and no glossary term needs comparing: then no
- * word there can be a swap, which is nearly everywhere, so the full map is built only where it matters.
+ * Null where no key has two spellings at the position: then no word there can be a swap of another
+ * version's (only of a glossary term, which needs no map), which is nearly everywhere, so the full map
+ * is built only where it matters.
  */
-function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: number, withGlossary: boolean): KeyedForms | null {
-  const cache = memo(shared, `lookalikes:forms:${withGlossary}`, () => new Map<number, KeyedForms | null>());
+function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: number): KeyedForms | null {
+  const cache = memo(shared, "lookalikes:forms", () => new Map<number, KeyedForms | null>());
   let out = cache.get(position);
   if (out !== undefined) return out;
   const lists: Keyed[][] = [];
@@ -56,7 +57,7 @@ function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: 
     const found = v.words.get(position);
     lists.push(found ? keyedWords(shared, found) : []);
   }
-  if (!withGlossary && !twoSpellings(lists)) {
+  if (!twoSpellings(lists)) {
     cache.set(position, null);
     return null;
   }
@@ -109,10 +110,11 @@ function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Find
   const mine = index.versions.get(me)?.words.get(segment.position) ?? latinWords(segment.text);
   const out: Finding[] = [];
   const canonicals = glossaryKeys(input);
-  const keyed = keyedFormsAt(index, input.shared, segment.position, canonicals.size > 0);
-  if (!keyed) return out;
+  const keyed = keyedFormsAt(index, input.shared, segment.position);
+  if (!keyed && canonicals.size === 0) return out;
   for (const { word, key } of keyedWords(input.shared, mine)) {
-    const forms = keyed.get(key);
+    // Without a map every key here has one spelling, this word's own: only a glossary term can differ.
+    const forms = keyed?.get(key);
     const canonical = canonicals.get(key);
     // Nearly always the word is the only spelling of its key: nothing to compare.
     if ((!forms || forms.size < 2) && (canonical === undefined || canonical === word.text)) continue;

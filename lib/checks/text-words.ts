@@ -12,9 +12,16 @@ export function startsUpper(word: string): boolean {
   return UPPER_START.test(word);
 }
 
-/** The primary language subtag, lower-cased: "de-CH" → "de". */
+const primaryLangs = new Map<string, string>();
+
+/** The primary language subtag, lower-cased: "de-CH" → "de". Remembered per tag: the checks ask per segment. */
 export function primaryLang(lang: string): string {
-  return lang.toLowerCase().split(/[-_]/)[0] ?? "";
+  let primary = primaryLangs.get(lang);
+  if (primary === undefined) {
+    primary = lang.toLowerCase().split(/[-_]/)[0] ?? "";
+    if (primaryLangs.size < 1000) primaryLangs.set(lang, primary);
+  }
+  return primary;
 }
 
 /** Memoise per article: `shared` lives as long as one run over all versions of an article. */

@@ -94,6 +94,8 @@ function insideQuotes(text: string, start: number, end: number): boolean {
 
 interface Evidence {
   langsOf: Map<string, string[]>;
+  /** tokenHash of every evidence word: a token whose hash is not here is no evidence word, and is never sliced out. */
+  hashes: Set<number>;
   /** Shortest and longest evidence word, so that other tokens are skipped without a lookup. */
   minLength: number;
   maxLength: number;
@@ -114,18 +116,30 @@ function evidenceFor(lang: string): Evidence {
       }
     }
     const lengths = [...langsOf.keys()].map((word) => word.length);
-    evidence = { langsOf, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
+    const hashes = new Set([...langsOf.keys()].map((word) => tokenHash(word, 0, word.length)));
+    evidence = { langsOf, hashes, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
     evidenceWords.set(lang, evidence);
   }
   return evidence;
 }
 
 const TRAILING_MARKS = new Set([",", ".", ";", ":", "!", "?", "»", "”", "“", '"', ")"]);
+const TRAILING_CODES = new Set([...TRAILING_MARKS].map((mark) => mark.charCodeAt(0)));
+
+const HASH_START = 0x811c9dc5;
+const hashStep = (hash: number, code: number) => Math.imul(hash ^ code, 16777619);
+
+/** FNV-1a over text[start, end), by code unit. */
+function tokenHash(text: string, start: number, end: number): number {
+  let hash = HASH_START;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash;
+}
 
 // Tokens between spaces, looked up only when their length fits, are far cheaper than a word regex; most segments stop here.
 // Two marker words of one language within three tokens are needed.
 function mayHoldForeignRun(text: string, lang: string): boolean {
-  const { langsOf, minLength, maxLength } = evidenceFor(lang);
+  const { langsOf, hashes, minLength, maxLength } = evidenceFor(lang);
   let lastSeen: Map<string, number> | undefined;
   let start = 0;
   for (let i = 0; start <= text.length; i++) {
@@ -135,8 +149,11 @@ function mayHoldForeignRun(text: string, lang: string): boolean {
     const tokenStart = start;
     start = end + 1;
     if (length < minLength || length > maxLength + 1) continue;
-    const token = text.slice(tokenStart, end);
-    const langs = langsOf.get(token) ?? (TRAILING_MARKS.has(token[length - 1]) ? langsOf.get(token.slice(0, -1)) : undefined);
+    // The token, or the token less a trailing mark, looked up only where its hash is an evidence word's.
+    const stem = tokenHash(text, tokenStart, end - 1);
+    const last = text.charCodeAt(end - 1);
+    let langs = hashes.has(hashStep(stem, last)) ? langsOf.get(text.slice(tokenStart, end)) : undefined;
+    if (!langs && TRAILING_CODES.has(last) && hashes.has(stem)) langs = langsOf.get(text.slice(tokenStart, end - 1));
     if (!langs) continue;
     lastSeen ??= new Map();
     for (const other of langs) {
