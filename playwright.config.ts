@@ -35,6 +35,7 @@ if (!process.env.E2E_DIR) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verso-e2e-"));
   process.env.E2E_DIR = dir;
   process.env.E2E_PORT = freePort();
+  process.env.E2E_PORT_B = freePort();
   // A fresh SQLite file, or with DATABASE_URL=postgresql://… a fresh database on that server (dropped by tests/e2e/teardown.ts).
   const server = process.env.DATABASE_URL;
   process.env.E2E_DATABASE_URL = isPostgresqlUrl(server) ? freshDatabaseUrl(server, "verso_e2e") : `file:${path.join(dir, "verso.db")}`;
@@ -68,22 +69,23 @@ export default defineConfig({
     launchOptions: { executablePath: browserPath(), args: LAUNCH_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1600, height: 1000 } } }],
-  webServer: {
-    command: `node_modules/.bin/next start -p ${port}`,
-    url: `${baseURL}/api/health`,
+  // Server A serves the tests; server B, on the same database, is for tests/e2e/two-servers.spec.ts.
+  webServer: [port, process.env.E2E_PORT_B!].map((serverPort) => ({
+    command: `node_modules/.bin/next start -p ${serverPort}`,
+    url: `http://localhost:${serverPort}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
+    stdout: "ignore" as const,
+    stderr: "pipe" as const,
     env: {
       DATABASE_URL: process.env.E2E_DATABASE_URL!,
       VERSO_DATA_DIR: process.env.E2E_DIR!,
       BETTER_AUTH_SECRET: process.env.E2E_SECRET!,
-      BETTER_AUTH_URL: baseURL,
+      BETTER_AUTH_URL: `http://localhost:${serverPort}`,
       NEXT_TELEMETRY_DISABLED: "1",
       // Only the quick English dictionary, so that loading French does not compete with the tests for CPU.
       VERSO_DICTIONARIES: "en",
-      PORT: port,
+      PORT: serverPort,
     },
-  },
+  })),
 });
