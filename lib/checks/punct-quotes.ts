@@ -25,8 +25,8 @@ export interface QuoteStyle {
   closersOf: Map<string, Set<string>>;
   openers: Set<string>;
   closers: Set<string>;
-  /** Every mark the scanner looks at, as a regex character class. */
-  marks: RegExp;
+  /** Every mark the scanner looks at, by code unit (1: a mark); all are single code units. */
+  marks: Uint8Array;
 }
 
 const styles = new Map<string, QuoteStyle>();
@@ -40,8 +40,9 @@ export function quoteStyle(lang: string): QuoteStyle {
     for (const [open, close] of pairs) closersOf.set(open, (closersOf.get(open) ?? new Set()).add(close));
     const openers = new Set(pairs.map(([open]) => open));
     const closers = new Set(pairs.map(([, close]) => close));
-    const chars = [...new Set([...openers, ...closers])].join("");
-    style = { closersOf, openers, closers, marks: new RegExp(`[${chars}]`, "gu") };
+    const marks = new Uint8Array(0x10000);
+    for (const mark of new Set([...openers, ...closers])) marks[mark.charCodeAt(0)] = 1;
+    style = { closersOf, openers, closers, marks };
     styles.set(base, style);
   }
   return style;
@@ -82,10 +83,9 @@ export function scanQuotes(text: string, lang: string): QuoteEvent[] {
   const events: QuoteEvent[] = [];
   const stack: { mark: string; at: number }[] = [];
   const marks = style.marks;
-  marks.lastIndex = 0;
-  for (let match = marks.exec(text); match; match = marks.exec(text)) {
-    const mark = match[0];
-    const at = match.index;
+  for (let at = 0; at < text.length; at++) {
+    if (marks[text.charCodeAt(at)] === 0) continue;
+    const mark = text[at];
     const canOpen = style.openers.has(mark);
     const canClose = style.closers.has(mark);
     const top = stack[stack.length - 1];
@@ -124,7 +124,7 @@ export function scanQuotes(text: string, lang: string): QuoteEvent[] {
     }
   }
   for (const open of stack) events.push({ kind: "unclosed", at: open.at, mark: open.mark });
-  return events.sort((a, b) => a.at - b.at);
+  return events.length > 1 ? events.sort((a, b) => a.at - b.at) : events;
 }
 
 /** Whether a text's quotation marks and brackets all pair up. */
