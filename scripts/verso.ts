@@ -30,6 +30,10 @@ Commands:
       versions in LANG. --approved-only refuses a version that is not approved.
   export --format mqm-tsv [--article SLUG]... [--out FILE]
       Export annotations as WMT MQM TSV (all articles unless --article).
+  export --article SLUG --all --out DIR [--format F,F...] [--approved-only]
+      Export every version in every format (or the formats given) as files in
+      DIR, named SLUG.LANG[.LABEL].EXT; the MQM TSV is one file for the article.
+      --approved-only leaves out versions that are not approved.
   user add --email E --name N --role reviewer|editor|admin
       Create a user. The password is read from standard input (at least 12 characters).
   token create --email E [--name N]
@@ -176,8 +180,10 @@ async function runExport(args: string[]) {
       version: { type: "string" },
       out: { type: "string" },
       "approved-only": { type: "boolean", default: false },
+      all: { type: "boolean", default: false },
     },
   });
+  if (values.all) return runExportAll(values);
   const format = requireOption(values, "format");
   let body: string;
   if (format === "mqm-tsv" && !values.lang && !values.version) {
@@ -205,6 +211,20 @@ async function runExport(args: string[]) {
   } else {
     process.stdout.write(body);
   }
+}
+
+/** export --all: every version in every format (or those given by --format a,b), as files in the --out directory. */
+async function runExportAll(values: { article?: string[]; format?: string; out?: string; lang?: string; version?: string; "approved-only"?: boolean }) {
+  const articles = values.article ?? [];
+  if (articles.length !== 1) throw new UsageError("give exactly one --article for export --all");
+  if (values.lang || values.version) throw new UsageError("export --all takes every version; leave out --lang and --version");
+  const dir = path.resolve(originalCwd, requireOption(values, "out"));
+  const { exportArticle } = await import("../lib/server/export");
+  const formats = values.format ? values.format.split(",").map((f) => f.trim()).filter(Boolean) : undefined;
+  const { files, skipped } = await exportArticle(CLI_ACTOR, { slug: articles[0], formats, approvedOnly: values["approved-only"] });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const file of files) fs.writeFileSync(path.join(dir, file.fileName), file.body);
+  console.error(`Wrote ${files.length} files to ${values.out}.${skipped.length ? ` Skipped (not approved): ${skipped.join(", ")}.` : ""}`);
 }
 
 async function runTokenCreate(args: string[]) {

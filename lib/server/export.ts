@@ -6,6 +6,7 @@ import { authorize } from "./authorize";
 import { db } from "./db";
 import { ConflictError, NotFoundError, UnknownFormatError, ValidationError } from "./errors";
 import { exportMqmTsv } from "./mqm-export";
+import { asBoolean, asDate, readSnapshot, sqlQuery, sqlRows } from "./sql";
 
 /** Every format the export API and CLI accept: the cleaned-text writers plus the MQM annotations. */
 export const ALL_EXPORT_FORMATS = [...EXPORT_FORMATS, "mqm-tsv"] as const;
@@ -59,6 +60,70 @@ export async function exportVersion(actor: Actor | null, request: ExportRequest)
   return { ...file, fileName: `${article.slug}.${doc.version.lang}${suffix}.${file.extension}` };
 }
 
+export interface ArticleExportRequest {
+  slug: string;
+  /** The formats to write (all by default); mqm-tsv is one file for the whole article. */
+  formats?: readonly string[];
+  /** Only approved versions (the others are listed as skipped). */
+  approvedOnly?: boolean;
+}
+
+export interface ArticleExport {
+  files: ExportResult[];
+  /** Versions left out by approvedOnly, as "lang label". */
+  skipped: string[];
+}
+
+/**
+ * Exports every version of an article in every asked-for format: what a
+ * publication pipeline takes at once. Each version is read once, whatever
+ * the number of formats.
+ */
+export async function exportArticle(actor: Actor | null, request: ArticleExportRequest): Promise<ArticleExport> {
+  authorize(actor, "version.export");
+  const formats = request.formats?.length ? [...new Set(request.formats)] : [...ALL_EXPORT_FORMATS];
+  const unknown = formats.find((format) => !isExportFormat(format));
+  if (unknown !== undefined) throw new UnknownFormatError("export", unknown || null, ALL_EXPORT_FORMATS);
+  const article = await db.article.findUnique({ where: { slug: request.slug }, select: { id: true, slug: true, title: true, sourceLang: true } });
+  if (!article) throw new NotFoundError(`unknown article "${request.slug}"`, { field: "article" });
+  const versions = await sqlQuery<{ id: string; lang: string }>(`SELECT "id", "lang" FROM "version" WHERE "articleId" = ? ORDER BY "isSource" DESC, "lang", "label"`, [
+    article.id,
+  ]);
+  const perLang = new Map<string, number>();
+  for (const v of versions) perLang.set(v.lang, (perLang.get(v.lang) ?? 0) + 1);
+  const taken = new Set<string>();
+
+  const files: ExportResult[] = [];
+  const skipped: string[] = [];
+  for (const { id, lang } of versions) {
+    const doc = await loadExportDocument(article, { slug: article.slug, versionId: id, format: "" });
+    if (request.approvedOnly && doc.version.status !== "approved") {
+      skipped.push(`${doc.version.lang} ${doc.version.label}`);
+      continue;
+    }
+    for (const format of formats) {
+      if (format === "mqm-tsv") continue;
+      const file = writeExport(format as ExportFormat, doc);
+      const name = exportFileName(article.slug, doc, format, file.extension, (perLang.get(lang) ?? 1) > 1);
+      let fileName = name;
+      for (let n = 2; taken.has(fileName); n++) fileName = name.replace(/(\.[^.]+)$/, `-${n}$1`);
+      taken.add(fileName);
+      files.push({ ...file, fileName });
+    }
+  }
+  if (formats.includes("mqm-tsv")) {
+    files.push({ body: await exportMqmTsv(actor, [article.slug]), mediaType: "text/tab-separated-values; charset=utf-8", extension: "tsv", fileName: `${article.slug}.mqm.tsv` });
+  }
+  return { files, skipped };
+}
+
+/** slug.lang[.label][.xliff12].ext: the label (made safe for a file name) where the language has several versions. */
+function exportFileName(slug: string, doc: ExportDocument, format: string, extension: string, withLabel: boolean): string {
+  const label = withLabel ? `.${doc.version.label.replace(/[^\p{L}\p{N}_-]+/gu, "-").replace(/^-+|-+$/g, "") || "version"}` : "";
+  const suffix = format === "xliff12" ? ".xliff12" : "";
+  return `${slug}.${doc.version.lang}${label}${suffix}.${extension}`;
+}
+
 type ArticleRow = { id: string; slug: string; title: string; sourceLang: string };
 
 async function resolveVersionId(article: ArticleRow, request: ExportRequest): Promise<string> {
@@ -81,62 +146,104 @@ async function resolveVersionId(article: ArticleRow, request: ExportRequest): Pr
   return candidates[0].id;
 }
 
-/** Reads one version, its source alignment and its annotations into the writers' input. */
+interface VersionRow {
+  id: string;
+  articleId: string;
+  lang: string;
+  label: string;
+  isSource: unknown;
+  status: string;
+  approvedAt: unknown;
+  overrideReason: string | null;
+  statusMessage: string | null;
+  importedText: string | null;
+  importedFormat: string | null;
+  approvedBy: string | null;
+}
+
+interface SegmentRow {
+  id: string;
+  position: number;
+  kind: string;
+  originalText: string;
+  text: string;
+  revision: number;
+}
+
+interface AnnotationRow {
+  segmentId: string;
+  id: string;
+  start: number;
+  end: number;
+  quote: string;
+  category: string;
+  severity: string;
+  status: string;
+  note: string | null;
+  suggestion: string | null;
+  origin: string;
+  author: string | null;
+}
+
+/**
+ * Reads one version, its source alignment and its annotations into the
+ * writers' input: four queries, in plain SQL (through the ORM, planning and
+ * mapping the nested rows of a long article cost more than writing the files).
+ */
 async function loadExportDocument(article: ArticleRow, request: ExportRequest): Promise<ExportDocument> {
   const versionId = await resolveVersionId(article, request);
-  const version = await db.version.findUnique({
-    where: { id: versionId },
-    select: {
-      id: true,
-      articleId: true,
-      lang: true,
-      label: true,
-      isSource: true,
-      status: true,
-      approvedAt: true,
-      overrideReason: true,
-      statusMessage: true,
-      importedText: true,
-      importedFormat: true,
-      approvedBy: { select: { email: true } },
-      segments: {
-        orderBy: { position: "asc" },
-        select: {
-          position: true,
-          kind: true,
-          originalText: true,
-          text: true,
-          revision: true,
-          annotations: {
-            orderBy: [{ start: "asc" }, { createdAt: "asc" }],
-            select: {
-              id: true,
-              start: true,
-              end: true,
-              quote: true,
-              category: true,
-              severity: true,
-              status: true,
-              note: true,
-              suggestion: true,
-              origin: true,
-              rater: true,
-              author: { select: { email: true } },
-            },
-          },
-        },
-      },
-    },
-  });
+  const [version] = await sqlQuery<VersionRow>(
+    `SELECT v."id", v."articleId", v."lang", v."label", v."isSource", v."status", v."approvedAt", v."overrideReason", v."statusMessage",
+            v."importedText", v."importedFormat", u."email" AS "approvedBy"
+       FROM "version" v LEFT JOIN "user" u ON u."id" = v."approvedById"
+      WHERE v."id" = ?`,
+    [versionId],
+  );
   if (!version || version.articleId !== article.id) throw new NotFoundError(`"${article.slug}" has no version ${versionId}`, { field: "version" });
+  const isSource = asBoolean(version.isSource);
 
-  const source = version.isSource
-    ? null
-    : await db.segment.findMany({
-        where: { articleId: article.id, version: { isSource: true } },
-        select: { position: true, text: true },
-      });
-  const sourceAt = new Map(source?.map((s) => [s.position, s.text]));
+  const [segments, annotations, source] = await readSnapshot((tx) =>
+    Promise.all([
+      sqlRows<SegmentRow>(tx, `SELECT "id", "position", "kind", "originalText", "text", "revision" FROM "segment" WHERE "versionId" = ? ORDER BY "position"`, [versionId]),
+      sqlRows<AnnotationRow>(
+        tx,
+        `SELECT a."segmentId", a."id", a."start", a."end", a."quote", a."category", a."severity", a."status", a."note", a."suggestion", a."origin",
+                COALESCE(u."email", a."rater") AS "author"
+           FROM "annotation" a
+           JOIN "segment" s ON s."id" = a."segmentId"
+           LEFT JOIN "user" u ON u."id" = a."authorId"
+          WHERE s."versionId" = ?
+          ORDER BY a."start", a."createdAt"`,
+        [versionId],
+      ),
+      isSource
+        ? Promise.resolve([])
+        : sqlRows<{ position: number; text: string }>(
+            tx,
+            `SELECT s."position", s."text" FROM "segment" s JOIN "version" v ON v."id" = s."versionId" WHERE v."articleId" = ? AND v."isSource" = ?`,
+            [article.id, true],
+          ),
+    ]),
+  );
+  const sourceAt = new Map(source.map((s) => [Number(s.position), s.text]));
+  const annotationsOf = new Map<string, ExportDocument["segments"][number]["annotations"]>();
+  for (const a of annotations) {
+    let list = annotationsOf.get(a.segmentId);
+    if (!list) annotationsOf.set(a.segmentId, (list = []));
+    list.push({
+      id: a.id,
+      start: Number(a.start),
+      end: Number(a.end),
+      quote: a.quote,
+      category: a.category,
+      severity: a.severity as "major" | "minor" | "neutral",
+      status: a.status as "open" | "applied" | "rejected" | "resolved",
+      note: a.note,
+      suggestion: a.suggestion,
+      origin: a.origin,
+      author: a.author,
+    });
+  }
 
   return {
     article: { slug: article.slug, title: article.title, sourceLang: article.sourceLang },
@@ -144,10 +251,10 @@ async function loadExportDocument(article: ArticleRow, request: ExportRequest): 
       id: version.id,
       lang: version.lang,
       label: version.label,
-      isSource: version.isSource,
+      isSource,
       status: version.status as VersionStatus,
-      approvedBy: version.approvedBy?.email ?? null,
-      approvedAt: version.approvedAt?.toISOString() ?? null,
+      approvedBy: version.approvedBy,
+      approvedAt: version.approvedAt === null ? null : asDate(version.approvedAt).toISOString(),
       overrideReason: version.overrideReason,
       statusMessage: version.statusMessage,
     },
@@ -155,26 +262,14 @@ async function loadExportDocument(article: ArticleRow, request: ExportRequest): 
       version.importedText !== null && (version.importedFormat === "txt" || version.importedFormat === "md")
         ? { format: version.importedFormat, text: version.importedText }
         : null,
-    segments: version.segments.map((segment) => ({
-      position: segment.position,
+    segments: segments.map((segment) => ({
+      position: Number(segment.position),
       kind: segment.kind as SegmentKind,
       originalText: segment.originalText,
       text: segment.text,
-      revision: segment.revision,
-      sourceText: version.isSource ? null : (sourceAt.get(segment.position) ?? null),
-      annotations: segment.annotations.map((a) => ({
-        id: a.id,
-        start: a.start,
-        end: a.end,
-        quote: a.quote,
-        category: a.category,
-        severity: a.severity as "major" | "minor" | "neutral",
-        status: a.status as "open" | "applied" | "rejected" | "resolved",
-        note: a.note,
-        suggestion: a.suggestion,
-        origin: a.origin,
-        author: a.author?.email ?? a.rater ?? null,
-      })),
+      revision: Number(segment.revision),
+      sourceText: isSource ? null : (sourceAt.get(Number(segment.position)) ?? null),
+      annotations: annotationsOf.get(segment.id) ?? [],
     })),
   };
 }

@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import { db, providerOf, sqliteConnection, type Tx } from "./db";
+import { db, providerOf, readOnlyTransactions, sqliteConnection, type Tx } from "./db";
 import type { PrismaClient } from "./generated/prisma/client";
 
 /**
@@ -101,4 +101,13 @@ export function asBoolean(value: unknown): boolean {
 /** The rows of a query outside any transaction, through `db`. */
 export async function sqlQuery<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
   return db.$queryRawUnsafe<T[]>(...portable(db, sql, params));
+}
+
+/**
+ * Runs reads in one transaction, so that they see one consistent state. On
+ * SQLite it begins deferred, without the write lock, and its statements run
+ * as prepared statements on the connection (much cheaper for many rows).
+ */
+export function readSnapshot<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  return readOnlyTransactions(() => db.$transaction(work, { timeout: 60_000 }));
 }

@@ -101,4 +101,29 @@ describe("verso export and import from the command line", () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/bad\.csv line 3, field "lang"/);
   }, 60_000);
+
+  it("export --all writes every version in every format, the same bytes as one export at a time, labels naming same-language versions", async () => {
+    const { slug, versionId } = await article();
+    await importVersion(CLI_ACTOR, { slug, lang: "de", label: "DeepL", fileName: "de2.txt", bytes: bytes("Titel\n\nSutskever gab bekannt.\n") });
+    const dir = path.dirname(tempFile("x"));
+    const run = verso(["export", "--article", slug, "--all", "--out", dir]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/Wrote 22 files/);
+    const names = fs.readdirSync(dir).sort();
+    // 7 formats × 3 versions + the article's MQM file; the two German versions are told apart by their labels.
+    expect(names).toHaveLength(22);
+    expect(names).toContain(`${slug}.zh.xlf`);
+    expect(names).toContain(`${slug}.de.DeepL.xliff12.xlf`);
+    expect(names).toContain(`${slug}.de.imported.txt`);
+    expect(names).toContain(`${slug}.mqm.tsv`);
+    const one = verso(["export", "--article", slug, "--version", versionId, "--format", "xliff"]);
+    expect(fs.readFileSync(path.join(dir, `${slug}.de.imported.xlf`), "utf8")).toBe(one.stdout);
+
+    const approvedOnly = path.dirname(tempFile("y"));
+    await approveVersion(CLI_ACTOR, versionId, { overrideReason: "reviewed offline" });
+    const some = verso(["export", "--article", slug, "--all", "--format", "txt,json", "--approved-only", "--out", approvedOnly]);
+    expect(some.status).toBe(0);
+    expect(some.stderr).toMatch(/Skipped \(not approved\): zh source, de DeepL\./);
+    expect(fs.readdirSync(approvedOnly).sort()).toEqual([`${slug}.de.imported.json`, `${slug}.de.imported.txt`]);
+  }, 60_000);
 });
