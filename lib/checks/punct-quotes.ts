@@ -25,8 +25,8 @@ export interface QuoteStyle {
   closersOf: Map<string, Set<string>>;
   openers: Set<string>;
   closers: Set<string>;
-  /** Every mark the scanner looks at, by code unit (1: a mark); all are single code units. */
-  marks: Uint8Array;
+  /** Every mark the scanner looks at, as a regex character class. */
+  marks: RegExp;
 }
 
 const styles = new Map<string, QuoteStyle>();
@@ -40,9 +40,8 @@ export function quoteStyle(lang: string): QuoteStyle {
     for (const [open, close] of pairs) closersOf.set(open, (closersOf.get(open) ?? new Set()).add(close));
     const openers = new Set(pairs.map(([open]) => open));
     const closers = new Set(pairs.map(([, close]) => close));
-    const marks = new Uint8Array(0x10000);
-    for (const mark of new Set([...openers, ...closers])) marks[mark.charCodeAt(0)] = 1;
-    style = { closersOf, openers, closers, marks };
+    const chars = [...new Set([...openers, ...closers])].join("");
+    style = { closersOf, openers, closers, marks: new RegExp(`[${chars}]`, "gu") };
     styles.set(base, style);
   }
   return style;
@@ -83,9 +82,10 @@ export function scanQuotes(text: string, lang: string): QuoteEvent[] {
   const events: QuoteEvent[] = [];
   const stack: { mark: string; at: number }[] = [];
   const marks = style.marks;
-  for (let at = 0; at < text.length; at++) {
-    if (marks[text.charCodeAt(at)] === 0) continue;
-    const mark = text[at];
+  marks.lastIndex = 0;
+  for (let match = marks.exec(text); match; match = marks.exec(text)) {
+    const mark = match[0];
+    const at = match.index;
     const canOpen = style.openers.has(mark);
     const canClose = style.closers.has(mark);
     const top = stack[stack.length - 1];
