@@ -80,6 +80,14 @@ export function sqliteConnection(): SqliteConnection | null {
   return globalForPrisma.versoSqlite ?? null;
 }
 
+/**
+ * Every query of an interactive transaction is a round trip to the server, so a loaded machine can
+ * push a seed or an import past Prisma's default 5 s; past its timeout, a query in flight may even
+ * come back empty (Prisma 6.19) instead of failing. Waiting longer for a pooled connection and
+ * allowing longer transactions costs nothing when all is well.
+ */
+const POSTGRESQL_TRANSACTIONS = { maxWait: 10_000, timeout: 60_000 };
+
 const providers = new WeakMap<object, DatabaseProvider>();
 
 /** Which database a client talks to (`db` by default): the few provider-specific queries in lib/server ask this. */
@@ -93,7 +101,7 @@ function createClient(url: string, onConnect: (client: SqliteConnection) => void
   // Both generated clients have the same models and API; the PostgreSQL one has its own query compiler.
   const client =
     provider === "postgresql"
-      ? (new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as PrismaClient)
+      ? (new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url }), log, transactionOptions: POSTGRESQL_TRANSACTIONS }) as unknown as PrismaClient)
       : // Wait for a writer instead of failing with SQLITE_BUSY.
         new PrismaClient({ adapter: sqliteAdapter(url, onConnect), log });
   providers.set(client, provider);

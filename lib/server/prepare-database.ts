@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { databaseUrl } from "./database-url";
+import pg from "pg";
+import { databaseProvider, databaseUrl } from "./database-url";
 import { isDatabaseEmpty, seedDemo, type DemoAccount } from "./demo-seed";
 
 /** Applies committed migrations with Prisma's bundled WebAssembly engine. */
@@ -28,7 +29,29 @@ export function applyMigrations(): void {
  * connection in db.ts). Returns the demo accounts when it seeded them.
  */
 export async function prepareDatabase(options: { seed: boolean }): Promise<DemoAccount[] | null> {
-  applyMigrations();
-  if (options.seed && (await isDatabaseEmpty())) return seedDemo();
-  return null;
+  return whileNoOtherServerPrepares(async () => {
+    applyMigrations();
+    if (options.seed && (await isDatabaseEmpty())) return seedDemo();
+    return null;
+  });
+}
+
+// An arbitrary key of PostgreSQL's advisory locks, Verso's for "preparing the database".
+const PREPARE_LOCK = 7_651_003;
+
+/**
+ * Several app servers may start at once on one PostgreSQL database: one at a time migrates and
+ * seeds, so the demo is seeded once. (On SQLite the write lock and one server per file suffice.)
+ */
+async function whileNoOtherServerPrepares<T>(work: () => Promise<T>): Promise<T> {
+  if (databaseProvider() !== "postgresql") return work();
+  const lock = new pg.Client({ connectionString: databaseUrl() });
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock($1)", [PREPARE_LOCK]);
+    return await work();
+  } finally {
+    // Ending the session releases its advisory lock.
+    await lock.end();
+  }
 }
