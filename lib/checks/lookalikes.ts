@@ -33,12 +33,19 @@ function keyedWords(shared: Map<string, unknown>, found: Word[]): Keyed[] {
   const cache = memo(shared, "lookalikes:keyed-words", () => new Map<Word[], Keyed[]>());
   let keyed = cache.get(found);
   if (!keyed) {
-    keyed = [];
-    for (const word of found) if (word.text.length >= 3 && swappable(word.text)) keyed.push({ word, key: lookalikeKey(word.text) });
+    keyed = NONE;
+    for (const word of found) {
+      if (word.text.length < 3 || !swappable(word.text)) continue;
+      if (keyed === NONE) keyed = [];
+      keyed.push({ word, key: lookalikeKey(word.text) });
+    }
     cache.set(found, keyed);
   }
   return keyed;
 }
+
+/** Shared by the many word lists with nothing worth keying; never added to. */
+const NONE: Keyed[] = [];
 
 /** Latin forms other versions use at a position, by look-alike key, with how many versions use each. */
 type KeyedForms = Map<string, Map<string, Set<string>>>;

@@ -115,7 +115,13 @@ function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index
   const firstUses = () => {
     if (!firstUse) {
       firstUse = new Map();
-      for (const [position, counts] of forms) for (const f of counts.keys()) if (!firstUse.has(f)) firstUse.set(f, position);
+      const found = new Map<string, number>();
+      forms.forEach((counts, position) =>
+        counts.forEach((_, form) => {
+          if (!found.has(form)) found.set(form, position);
+        }),
+      );
+      firstUse = found;
     }
     return firstUse;
   };
@@ -266,9 +272,9 @@ export function nameIndex(input: CheckInput): NameIndex {
     const versions = new Map(list.map((v) => [v.version.id, v]));
     // Versions share forms maps wherever they share a text: count each map once, times its uses.
     const mapUses = new Map<Map<string, number>, number>();
-    for (const v of list) for (const counts of v.forms.values()) mapUses.set(counts, (mapUses.get(counts) ?? 0) + 1);
+    for (const v of list) v.forms.forEach((counts) => mapUses.set(counts, (mapUses.get(counts) ?? 0) + 1));
     const support = new Map<string, number>();
-    for (const [counts, n] of mapUses) for (const form of counts.keys()) support.set(form, (support.get(form) ?? 0) + n);
+    mapUses.forEach((n, counts) => counts.forEach((_, form) => support.set(form, (support.get(form) ?? 0) + n)));
     const infos = new Map<string, FormInfo>();
     const infoOf = (form: string) => {
       let info = infos.get(form);

@@ -146,7 +146,8 @@ export const namesCheck: Check = {
         const match = bestMatch(word, open, index.support, me.index);
         if (match) matches.push(match);
       }
-      matches.sort((a, b) => a.distance - b.distance || a.word.start - b.word.start);
+      if (matches.length === 0) continue;
+      if (matches.length > 1) matches.sort((a, b) => a.distance - b.distance || a.word.start - b.word.start);
       const left = new Map(open.map((e) => [e, e.deficit]));
       for (const match of matches) {
         const remaining = left.get(match.expectation) ?? 0;
