@@ -2,7 +2,7 @@ import { writeWmtTsv, type WmtRow } from "../mqm/wmt-tsv";
 import type { Actor } from "./actor";
 import { authorize } from "./authorize";
 import { NotFoundError, ValidationError } from "./errors";
-import { asBoolean, readSnapshot, sqlQuery, sqlRows } from "./sql";
+import { asBoolean, marks, readSnapshot, sqlQuery, sqlRows } from "./sql";
 
 /** The rater's name as the WMT file knows it: imported raters by name, people by email. */
 function raterName(key: string, emails: Map<string, string>): string {
@@ -41,9 +41,9 @@ interface LoadedArticle {
  * planning and mapping the nested rows of a long article took most of an export.
  */
 async function loadArticles(slugs?: string[]): Promise<LoadedArticle[]> {
-  const filter = slugs ? `WHERE a."slug" IN (${slugs.map(() => "?").join(", ")})` : "";
+  const filter = slugs ? `WHERE a."slug" IN (${marks(slugs)})` : "";
   const params = slugs ?? [];
-  const [articles, versions, segments, marks, annotations] = await readSnapshot((tx) =>
+  const [articles, versions, segments, reviewMarks, annotations] = await readSnapshot((tx) =>
     Promise.all([
       sqlRows<{ id: string; slug: string; title: string }>(tx, `SELECT a."id", a."slug", a."title" FROM "article" a ${filter} ORDER BY a."createdAt"`, params),
       sqlRows<{ id: string; articleId: string; label: string; isSource: unknown }>(
@@ -80,7 +80,7 @@ async function loadArticles(slugs?: string[]): Promise<LoadedArticle[]> {
     if (list) list.push(loaded);
     else segmentsOf.set(s.versionId, [loaded]);
   }
-  for (const m of marks) loadedSegments.get(m.segmentId)?.raters.push(m.rater);
+  for (const m of reviewMarks) loadedSegments.get(m.segmentId)?.raters.push(m.rater);
   for (const n of annotations) loadedSegments.get(n.segmentId)?.annotations.push({ ...n, start: Number(n.start), end: Number(n.end) });
   return articles.map((article) => ({
     slug: article.slug,

@@ -74,6 +74,11 @@ function portable(client: PrismaClient, sql: string, params: readonly SqlValue[]
   return [numbered(sql, params), ...params.map((value) => (value instanceof JsonValue ? value.text : value))];
 }
 
+/** Placeholders for an IN list of these values: "?, ?, ?". */
+export function marks(values: readonly unknown[]): string {
+  return values.map(() => "?").join(", ");
+}
+
 /** The rows of a query run in `tx` (which `client` opened). */
 export async function sqlRows<T>(tx: Tx, sql: string, params: readonly SqlValue[] = [], client: PrismaClient = db): Promise<T[]> {
   const connection = openSqliteTransaction(client);

@@ -1,10 +1,10 @@
 import { preferencesSchema, WORKSPACE_PAGE_SIZE, workspaceQuerySchema, type Layout, type PreferencesInput, type WorkspaceQuery } from "../validation/workspace";
 import type { Actor } from "./actor";
-import { ANNOTATION_CORE_FIELDS } from "./annotations";
 import { authorize } from "./authorize";
 import { findingsOfArticle, type VersionFinding } from "./checks";
 import { db } from "./db";
 import { NotFoundError, ValidationError } from "./errors";
+import { asDate, marks, readSnapshot, sqlQuery, sqlRows } from "./sql";
 import { containsFilter, containsText } from "./text-search";
 import { validate } from "./validate";
 
@@ -141,13 +141,12 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
 
   const [progress, allPositions, findings] = await Promise.all([
     versionProgress(article.id, [...known]),
-    // GROUP BY in SQL; Prisma's `distinct` would de-duplicate every row in memory.
     // By versionId alone: the (versionId, position) index answers it without reading the rows.
-    db.segment.groupBy({ by: ["position"], where: { versionId: { in: visible } }, orderBy: { position: "asc" } }),
+    visible.length === 0 ? [] : sqlQuery<{ position: number }>(`SELECT DISTINCT "position" FROM "segment" WHERE "versionId" IN (${marks(visible)}) ORDER BY "position"`, visible),
     // The grid need not wait for a recomputation after an edit: stale findings of edited cells are dropped.
     findingsOfArticle(article.id, { allowStale: true }),
   ]);
-  let matching = allPositions.map((p) => p.position);
+  let matching = allPositions.map((p) => Number(p.position));
   if (query.open) {
     const rows = await db.segment.findMany({
       where: { articleId: article.id, versionId: { in: visible }, annotations: { some: { status: "open" } } },
@@ -234,48 +233,86 @@ function attachFindings(cells: Workspace["cells"], findings: VersionFinding[]) {
   }
 }
 
+interface CellRow {
+  id: string;
+  versionId: string;
+  position: number;
+  kind: string;
+  originalText: string;
+  text: string;
+  revision: number;
+}
+
+interface CellAnnotationRow extends Omit<WorkspaceAnnotation, "createdAt"> {
+  segmentId: string;
+  createdAt: unknown;
+}
+
+/**
+ * The cells of a page with their open and applied annotations and review
+ * marks: three queries of plain SQL in one read snapshot (through the ORM,
+ * planning and mapping the nested rows took most of the page's data time).
+ */
 async function loadCells(articleId: string, versionIds: string[], positions: number[], me: string | null) {
   const cells: Workspace["cells"] = {};
-  if (positions.length === 0) return cells;
+  if (positions.length === 0 || versionIds.length === 0) return cells;
   const first = positions[0];
   const last = positions[positions.length - 1];
   const wanted = new Set(positions);
-  const segments = await db.segment.findMany({
-    where: { articleId, versionId: { in: versionIds }, position: { gte: first, lte: last } },
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      versionId: true,
-      position: true,
-      kind: true,
-      originalText: true,
-      text: true,
-      revision: true,
-      _count: { select: { reviewMarks: true } },
-      reviewMarks: me ? { where: { rater: me }, select: { id: true } } : false,
-      annotations: {
-        where: { status: { in: ["open", "applied"] } },
-        orderBy: { start: "asc" },
-        select: {
-          ...ANNOTATION_CORE_FIELDS,
-          appliedRevision: true,
-          appliedStart: true,
-          appliedEnd: true,
-          targetVersionId: true,
-          createdAt: true,
-          author: { select: { name: true } },
-        },
-      },
-    },
-  });
-  for (const { versionId, _count, reviewMarks, annotations, originalText, ...segment } of segments) {
-    if (!wanted.has(segment.position)) continue;
-    (cells[versionId] ??= {})[segment.position] = {
-      ...segment,
+  const where = `s."articleId" = ? AND s."versionId" IN (${marks(versionIds)}) AND s."position" BETWEEN ? AND ?`;
+  const params = [articleId, ...versionIds, first, last];
+  const [segments, reviews, annotations] = await readSnapshot((tx) =>
+    Promise.all([
+      sqlRows<CellRow>(tx, `SELECT s."id", s."versionId", s."position", s."kind", s."originalText", s."text", s."revision" FROM "segment" s WHERE ${where} ORDER BY s."position"`, params),
+      sqlRows<{ segmentId: string; marks: number; mine: number }>(
+        tx,
+        `SELECT m."segmentId", COUNT(*) AS "marks", SUM(CASE WHEN m."rater" = ? THEN 1 ELSE 0 END) AS "mine"
+           FROM "review_mark" m JOIN "segment" s ON s."id" = m."segmentId"
+          WHERE ${where}
+          GROUP BY m."segmentId"`,
+        [me ?? "", ...params],
+      ),
+      sqlRows<CellAnnotationRow>(
+        tx,
+        `SELECT a."segmentId", a."id", a."start", a."end", a."quote", a."category", a."severity", a."status", a."note", a."suggestion",
+                a."appliedRevision", a."appliedStart", a."appliedEnd", a."targetVersionId", a."createdAt", u."name" AS "author"
+           FROM "annotation" a JOIN "segment" s ON s."id" = a."segmentId" LEFT JOIN "user" u ON u."id" = a."authorId"
+          WHERE ${where} AND a."status" IN ('open', 'applied')
+          ORDER BY a."start"`,
+        params,
+      ),
+    ]),
+  );
+  const reviewsOf = new Map(reviews.map((r) => [r.segmentId, r]));
+  const annotationsOf = new Map<string, WorkspaceAnnotation[]>();
+  for (const { segmentId, createdAt, ...a } of annotations) {
+    const annotation: WorkspaceAnnotation = {
+      ...a,
+      start: Number(a.start),
+      end: Number(a.end),
+      appliedRevision: a.appliedRevision === null ? null : Number(a.appliedRevision),
+      appliedStart: a.appliedStart === null ? null : Number(a.appliedStart),
+      appliedEnd: a.appliedEnd === null ? null : Number(a.appliedEnd),
+      createdAt: asDate(createdAt).toISOString(),
+    };
+    const list = annotationsOf.get(segmentId);
+    if (list) list.push(annotation);
+    else annotationsOf.set(segmentId, [annotation]);
+  }
+  for (const { versionId, originalText, ...segment } of segments) {
+    const position = Number(segment.position);
+    if (!wanted.has(position)) continue;
+    const review = reviewsOf.get(segment.id);
+    (cells[versionId] ??= {})[position] = {
+      id: segment.id,
+      position,
+      kind: segment.kind,
+      text: segment.text,
+      revision: Number(segment.revision),
       ...(originalText === segment.text ? {} : { originalText }),
-      reviewedByMe: Array.isArray(reviewMarks) && reviewMarks.length > 0,
-      reviewCount: _count.reviewMarks,
-      annotations: annotations.map(({ author, createdAt, ...a }) => ({ ...a, author: author?.name ?? null, createdAt: createdAt.toISOString() })),
+      reviewedByMe: Boolean(me) && Number(review?.mine ?? 0) > 0,
+      reviewCount: Number(review?.marks ?? 0),
+      annotations: annotationsOf.get(segment.id) ?? [],
       findings: [],
     };
   }
@@ -283,23 +320,38 @@ async function loadCells(articleId: string, versionIds: string[], positions: num
 }
 
 async function versionProgress(articleId: string, versionIds: string[]): Promise<Map<string, VersionProgress>> {
-  const [totals, reviewed, open] = await Promise.all([
-    // The article's versions by id: counted from the (versionId, position) index alone.
-    db.segment.groupBy({ by: ["versionId"], where: { versionId: { in: versionIds } }, _count: { _all: true } }),
-    db.segment.groupBy({ by: ["versionId"], where: { articleId, reviewMarks: { some: {} } }, _count: { _all: true } }),
-    db.annotation.findMany({ where: { status: "open", segment: { articleId } }, select: { severity: true, targetVersionId: true, segment: { select: { versionId: true } } } }),
-  ]);
+  const [totals, reviewed, open] = await readSnapshot((tx) =>
+    Promise.all([
+      // The article's versions by id: counted from the (versionId, position) index alone.
+      sqlRows<{ versionId: string; count: number }>(tx, `SELECT "versionId", COUNT(*) AS "count" FROM "segment" WHERE "versionId" IN (${marks(versionIds)}) GROUP BY "versionId"`, versionIds),
+      sqlRows<{ versionId: string; count: number }>(
+        tx,
+        `SELECT s."versionId", COUNT(*) AS "count" FROM "segment" s
+          WHERE s."articleId" = ? AND EXISTS (SELECT 1 FROM "review_mark" m WHERE m."segmentId" = s."id")
+          GROUP BY s."versionId"`,
+        [articleId],
+      ),
+      // Omissions sit on the source but count against the version that omits.
+      sqlRows<{ versionId: string; severity: string; count: number }>(
+        tx,
+        `SELECT COALESCE(a."targetVersionId", s."versionId") AS "versionId", a."severity", COUNT(*) AS "count"
+           FROM "annotation" a JOIN "segment" s ON s."id" = a."segmentId"
+          WHERE s."articleId" = ? AND a."status" = 'open'
+          GROUP BY COALESCE(a."targetVersionId", s."versionId"), a."severity"`,
+        [articleId],
+      ),
+    ]),
+  );
   const result = new Map<string, VersionProgress>();
-  for (const row of totals) result.set(row.versionId, { total: row._count._all, reviewed: 0, open: { major: 0, minor: 0, neutral: 0 } });
+  for (const row of totals) result.set(row.versionId, { total: Number(row.count), reviewed: 0, open: { major: 0, minor: 0, neutral: 0 } });
   for (const row of reviewed) {
     const entry = result.get(row.versionId);
-    if (entry) entry.reviewed = row._count._all;
+    if (entry) entry.reviewed = Number(row.count);
   }
-  for (const annotation of open) {
-    // Omissions sit on the source but count against the version that omits.
-    const entry = result.get(annotation.targetVersionId ?? annotation.segment.versionId);
-    const severity = annotation.severity as keyof VersionProgress["open"];
-    if (entry && severity in entry.open) entry.open[severity] += 1;
+  for (const row of open) {
+    const entry = result.get(row.versionId);
+    const severity = row.severity as keyof VersionProgress["open"];
+    if (entry && severity in entry.open) entry.open[severity] += Number(row.count);
   }
   return result;
 }
