@@ -10,6 +10,7 @@ import { authorize } from "./authorize";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
 import { spellerIfReady, spellersReady, spellerStamp } from "./spellers";
+import { asDate, sqlQuery } from "./sql";
 import { validate } from "./validate";
 
 /** A finding placed in the database: which version and segment, and the text it covers. */
@@ -41,19 +42,26 @@ const cache = new Map<string, CachedArticle>();
 const CACHED_ARTICLES = 50;
 
 async function fingerprintOf(articleId: string): Promise<string> {
-  const [segments, glossary, versions] = await Promise.all([
-    db.segment.aggregate({ where: { articleId }, _count: true, _sum: { revision: true }, _max: { updatedAt: true } }),
-    db.glossaryTerm.aggregate({ where: { OR: [{ articleId }, { articleId: null }] }, _count: true, _max: { updatedAt: true } }),
-    db.version.aggregate({ where: { articleId }, _count: true, _max: { createdAt: true } }),
-  ]);
+  // One round trip: segments (count, revisions, last change), the glossary that applies, and the versions.
+  const [row] = await sqlQuery<Record<string, unknown>>(
+    `SELECT (SELECT COUNT(*) FROM "segment" WHERE "articleId" = ?) AS "segments",
+            (SELECT SUM("revision") FROM "segment" WHERE "articleId" = ?) AS "revisions",
+            (SELECT MAX("updatedAt") FROM "segment" WHERE "articleId" = ?) AS "segmentsChanged",
+            (SELECT COUNT(*) FROM "glossary_term" WHERE "articleId" = ? OR "articleId" IS NULL) AS "terms",
+            (SELECT MAX("updatedAt") FROM "glossary_term" WHERE "articleId" = ? OR "articleId" IS NULL) AS "termsChanged",
+            (SELECT COUNT(*) FROM "version" WHERE "articleId" = ?) AS "versions",
+            (SELECT MAX("createdAt") FROM "version" WHERE "articleId" = ?) AS "versionsCreated"`,
+    Array(7).fill(articleId),
+  );
+  const time = (value: unknown) => (value === null || value === undefined ? 0 : asDate(value).getTime());
   return [
-    segments._count,
-    segments._sum.revision ?? 0,
-    segments._max.updatedAt?.getTime() ?? 0,
-    glossary._count,
-    glossary._max.updatedAt?.getTime() ?? 0,
-    versions._count,
-    versions._max.createdAt?.getTime() ?? 0,
+    Number(row.segments),
+    Number(row.revisions ?? 0),
+    time(row.segmentsChanged),
+    Number(row.terms),
+    time(row.termsChanged),
+    Number(row.versions),
+    time(row.versionsCreated),
     spellerStamp(),
   ].join(":");
 }
@@ -196,8 +204,14 @@ const dismissalKey = (d: { versionId: string; checkId: string; position: number;
 async function openFindings(articleId: string, options: { allowStale?: boolean } = {}): Promise<VersionFinding[]> {
   const [findings, dismissals, annotations] = await Promise.all([
     articleFindings(articleId, options),
-    db.checkDismissal.findMany({ where: { version: { articleId } }, select: { versionId: true, checkId: true, position: true, quote: true } }),
-    db.annotation.findMany({ where: { status: { not: "rejected" }, segment: { articleId } }, select: { segmentId: true, quote: true } }),
+    sqlQuery<{ versionId: string; checkId: string; position: number; quote: string }>(
+      `SELECT d."versionId", d."checkId", d."position", d."quote" FROM "check_dismissal" d JOIN "version" v ON v."id" = d."versionId" WHERE v."articleId" = ?`,
+      [articleId],
+    ),
+    sqlQuery<{ segmentId: string; quote: string }>(
+      `SELECT a."segmentId", a."quote" FROM "annotation" a JOIN "segment" s ON s."id" = a."segmentId" WHERE s."articleId" = ? AND a."status" <> 'rejected'`,
+      [articleId],
+    ),
   ]);
   if (dismissals.length === 0 && annotations.length === 0) return findings;
   const dismissed = new Set(dismissals.map(dismissalKey));
