@@ -39,9 +39,11 @@ export function errorResponse(error: unknown): Response {
 
 /**
  * PostgreSQL's SQLSTATEs for "try again": serialization failure, deadlock, lock timeout, too many
- * connections. Prisma reports the first two as P2034.
+ * connections (more app servers than max_connections allows); Prisma reports the first two as
+ * P2034, and a transaction that found no free pooled connection in time (or outran its timeout and
+ * was rolled back) as P2028.
  */
-const POSTGRESQL_RETRYABLE = new Set(["40001", "40P01", "55P03", "53300", "P2034"]);
+const POSTGRESQL_RETRYABLE = new Set(["40001", "40P01", "55P03", "53300", "P2034", "P2028"]);
 
 /**
  * A database that cannot take the request now but will soon: SQLite's SQLITE_BUSY after the busy
