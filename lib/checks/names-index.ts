@@ -59,14 +59,27 @@ interface TextNames {
   latin: CapitalWord[];
   /** Short sentence-initial words, kept as forms only where their version also writes them mid-sentence. */
   doubtful: string[];
-  /** Forms per answer to "which doubtful words count?" (-1 for a version in another script). */
-  forms: Map<number | string, Map<string, number>>;
+  /** Forms for the first answer asked to "which doubtful words count?" (-1 for a version in another script)… */
+  answer: number | string | null;
+  counts: Map<string, number> | null;
+  /** …and for any other answer (a text rarely gets two): most texts never allocate this map. */
+  more: Map<number | string, Map<string, number>> | null;
 }
 
+// Shared by the many texts with no Latin capital word or no doubtful word; never added to.
+const NO_WORDS: CapitalWord[] = [];
+const NO_DOUBTS: string[] = [];
+const NO_FORMS = new Map<string, number>();
+
 function textNames(found: CapitalWord[]): TextNames {
-  const latin = found.filter(isLatinWord);
-  const doubtful = [...new Set(latin.filter((w) => w.initial && w.text.length >= 2 && w.text.length < 4).map((w) => w.text))];
-  return { latin, doubtful, forms: new Map() };
+  const latin = found.every(isLatinWord) ? found : found.filter(isLatinWord);
+  let doubtful = NO_DOUBTS;
+  for (const w of latin) {
+    if (!w.initial || w.text.length < 2 || w.text.length >= 4 || doubtful.includes(w.text)) continue;
+    if (doubtful === NO_DOUBTS) doubtful = [];
+    doubtful.push(w.text);
+  }
+  return { latin: latin.length === 0 ? NO_WORDS : latin, doubtful, answer: null, counts: null, more: null };
 }
 
 function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<string>): Map<string, number> {
@@ -80,14 +93,21 @@ function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<strin
       answer = names.doubtful.map((w) => (midSentence.has(w) ? "1" : "0")).join("");
     }
   }
-  let counts = names.forms.get(answer);
+  if (names.answer === answer) return names.counts!;
+  let counts = names.more?.get(answer);
   if (!counts) {
     counts = new Map();
     for (const w of names.latin) {
       if (w.text.length < 2 || (latinVersion && w.initial && w.text.length < 4 && !midSentence.has(w.text))) continue;
       counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
     }
-    names.forms.set(answer, counts);
+    if (counts.size === 0) counts = NO_FORMS;
+    if (names.answer === null) {
+      names.answer = answer;
+      names.counts = counts;
+    } else {
+      (names.more ??= new Map()).set(answer, counts);
+    }
   }
   return counts;
 }
