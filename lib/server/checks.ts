@@ -1,6 +1,7 @@
-import { checkArticle, primaryLanguage, type ArticleForChecks, type CheckState, type CheckVersion, type Finding, type GlossaryEntry } from "../checks";
+import path from "node:path";
+import type { Worker } from "node:worker_threads";
+import { primaryLanguage } from "../checks";
 import { namesMatrix, type NameRow } from "../checks/matrix";
-import type { SegmentKind } from "../text/segment-kinds";
 import { toOriginalSpan } from "../text/highlights";
 import { dismissFindingSchema, findingAnnotationSchema, type DismissFindingInput, type FindingAnnotationInput } from "../validation/checks";
 import type { Actor } from "./actor";
@@ -9,106 +10,84 @@ import { appendAudit } from "./audit";
 import { authorize } from "./authorize";
 import { db } from "./db";
 import { ConflictError, NotFoundError } from "./errors";
-import { spellerIfReady, spellersReady, spellerStamp } from "./spellers";
-import { asDate, sqlQuery } from "./sql";
+import { loadArticle, type EngineRequest, type FindingsReply, type VersionFinding } from "./checks-engine";
+import { sqlQuery } from "./sql";
 import { validate } from "./validate";
 
-/** A finding placed in the database: which version and segment, and the text it covers. */
-export interface VersionFinding extends Finding {
-  versionId: string;
-  lang: string;
-  label: string;
-  /** Null for a position this version lacks (structure findings). */
-  segmentId: string | null;
-  revision: number | null;
-  quote: string;
+export type { VersionFinding } from "./checks-engine";
+
+// The checks run in a worker thread (lib/server/checks-worker.ts), which keeps
+// each article's last results and re-checks only what changed. If the worker
+// cannot start, they run in this process instead.
+let worker: Worker | null = null;
+let workerReady = false;
+let inProcessOnly = false;
+let nextRequest = 1;
+const pending = new Map<number, { request: EngineRequest; resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+function workerEntry(): string {
+  return path.join(process.cwd(), "lib", "server", "checks-worker-entry.mjs");
 }
 
-interface CachedArticle {
-  fingerprint: string;
-  findings: VersionFinding[];
-  /** What the checks keep between runs: positions whose texts are unchanged are not re-checked. */
-  state: CheckState;
-  /** Version × position × check cells of the last run: worked out afresh, and reused. */
-  rechecked: number;
-  reused: number;
-}
-
-// Results per article, keyed by a fingerprint of every segment revision and the
-// glossary: unchanged articles are not re-checked, and a changed one is re-checked
-// only where its texts changed (lib/checks checkArticle). A miss recomputes from
-// the database, so several app servers need no shared cache.
-const cache = new Map<string, CachedArticle>();
-const CACHED_ARTICLES = 50;
-
-async function fingerprintOf(articleId: string): Promise<string> {
-  // One round trip: segments (count, revisions, last change), the glossary that applies, and the versions.
-  const [row] = await sqlQuery<Record<string, unknown>>(
-    `SELECT (SELECT COUNT(*) FROM "segment" WHERE "articleId" = ?) AS "segments",
-            (SELECT SUM("revision") FROM "segment" WHERE "articleId" = ?) AS "revisions",
-            (SELECT MAX("updatedAt") FROM "segment" WHERE "articleId" = ?) AS "segmentsChanged",
-            (SELECT COUNT(*) FROM "glossary_term" WHERE "articleId" = ? OR "articleId" IS NULL) AS "terms",
-            (SELECT MAX("updatedAt") FROM "glossary_term" WHERE "articleId" = ? OR "articleId" IS NULL) AS "termsChanged",
-            (SELECT COUNT(*) FROM "version" WHERE "articleId" = ?) AS "versions",
-            (SELECT MAX("createdAt") FROM "version" WHERE "articleId" = ?) AS "versionsCreated"`,
-    Array(7).fill(articleId),
-  );
-  const time = (value: unknown) => (value === null || value === undefined ? 0 : asDate(value).getTime());
-  return [
-    Number(row.segments),
-    Number(row.revisions ?? 0),
-    time(row.segmentsChanged),
-    Number(row.terms),
-    time(row.termsChanged),
-    Number(row.versions),
-    time(row.versionsCreated),
-    spellerStamp(),
-  ].join(":");
-}
-
-async function loadArticle(articleId: string): Promise<{ article: ArticleForChecks; segmentAt: Map<string, Map<number, { id: string; revision: number; text: string }>> }> {
-  const [versions, terms] = await Promise.all([
-    db.version.findMany({
-      where: { articleId },
-      orderBy: [{ isSource: "desc" }, { lang: "asc" }, { label: "asc" }],
-      select: {
-        id: true,
-        lang: true,
-        label: true,
-        isSource: true,
-        segments: { orderBy: { position: "asc" }, select: { id: true, position: true, kind: true, text: true, revision: true } },
-      },
-    }),
-    db.glossaryTerm.findMany({ where: { OR: [{ articleId }, { articleId: null }] }, select: { lang: true, canonical: true, variants: true } }),
-  ]);
-  const segmentAt = new Map(versions.map((v) => [v.id, new Map(v.segments.map((s) => [s.position, { id: s.id, revision: s.revision, text: s.text }]))]));
-  const asCheckVersion = (v: (typeof versions)[number]): CheckVersion => ({
-    id: v.id,
-    lang: v.lang,
-    label: v.label,
-    isSource: v.isSource,
-    segments: v.segments.map((s) => ({ position: s.position, kind: s.kind as SegmentKind, text: s.text })),
+function startWorker(): Worker | null {
+  if (inProcessOnly) return null;
+  if (worker) return worker;
+  // Loaded by Node from the source tree, not bundled: the entry compiles the worker's TypeScript with tsx.
+  // The constructor is looked up at run time so that the bundler does not try to bundle the worker.
+  const threads = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
+  const started = new threads.Worker(workerEntry(), { name: "verso-checks" });
+  started.unref();
+  started.on("message", (message: { ready?: true; id?: number; result?: unknown; error?: { message: string; stack?: string } }) => {
+    if (message.ready) {
+      workerReady = true;
+      return;
+    }
+    const call = pending.get(message.id ?? -1);
+    if (!call) return;
+    pending.delete(message.id!);
+    if (pending.size === 0) started.unref();
+    if (message.error) call.reject(Object.assign(new Error(message.error.message), { stack: message.error.stack }));
+    else call.resolve(message.result);
   });
-  const glossary: GlossaryEntry[] = terms.map((t) => ({
-    lang: t.lang,
-    canonical: t.canonical,
-    variants: Array.isArray(t.variants) ? t.variants.filter((v): v is string => typeof v === "string") : [],
-  }));
-  const source = versions.find((v) => v.isSource);
-  return {
-    article: {
-      source: source ? asCheckVersion(source) : null,
-      versions: versions.filter((v) => !v.isSource).map(asCheckVersion),
-      glossary,
-      speller: spellerIfReady,
-    },
-    segmentAt,
+  const lost = (error: Error) => {
+    if (worker !== started) return;
+    worker = null;
+    const calls = [...pending.values()];
+    pending.clear();
+    if (!workerReady) {
+      // It never came up (e.g. tsx missing): from now on, and for the calls it held, work in this process.
+      console.error("the checks worker could not start; checks run in the server process", error);
+      inProcessOnly = true;
+      for (const call of calls) inProcess(call.request).then(call.resolve, call.reject);
+    } else {
+      for (const call of calls) call.reject(error);
+    }
+    workerReady = false;
   };
+  started.on("error", lost);
+  started.on("exit", (code) => lost(new Error(`the checks worker stopped (exit code ${code})`)));
+  worker = started;
+  return started;
 }
 
-/** Runs (or reuses) the checks of one article: every version's findings, dismissals not yet applied. */
-// Recomputations under way, so that concurrent requests share one run.
-const running = new Map<string, Promise<VersionFinding[]>>();
+async function inProcess(request: EngineRequest): Promise<unknown> {
+  const engine = await import("./checks-engine");
+  return engine.handle(request);
+}
+
+/** Sends a request to the checks engine; resolves with its answer. */
+function engine<T>(request: EngineRequest): Promise<T> {
+  const thread = startWorker();
+  if (!thread) return inProcess(request) as Promise<T>;
+  const id = nextRequest++;
+  thread.ref();
+  thread.postMessage({ id, ...request });
+  return new Promise<T>((resolve, reject) => pending.set(id, { request, resolve: resolve as (value: unknown) => void, reject }));
+}
+
+// The last findings this process received per article, so that unchanged ones are not copied from the worker again.
+const received = new Map<string, { fingerprint: string; findings: VersionFinding[] }>();
+const RECEIVED_ARTICLES = 50;
 
 /**
  * The findings of an article. Fresh by default; with allowStale, a cached
@@ -116,52 +95,18 @@ const running = new Map<string, Promise<VersionFinding[]>>();
  * in the background (the grid only shows findings whose revision still
  * matches its cell, so stale ones never land on edited text).
  */
-async function articleFindings(articleId: string, options: { allowStale?: boolean } = {}): Promise<VersionFinding[]> {
-  const fingerprint = await fingerprintOf(articleId);
-  const cached = cache.get(articleId);
-  if (cached && cached.fingerprint === fingerprint) return cached.findings;
-  const key = `${articleId}:${fingerprint}`;
-  let run = running.get(key);
-  if (!run) {
-    run = computeFindings(articleId, fingerprint).finally(() => running.delete(key));
-    running.set(key, run);
+async function articleFindings(articleId: string, options: { allowStale?: boolean; langs?: string[] } = {}): Promise<VersionFinding[]> {
+  const mine = received.get(articleId);
+  const reply = await engine<FindingsReply>({ op: "findings", articleId, allowStale: Boolean(options.allowStale), known: mine?.fingerprint ?? null, langs: options.langs ?? null });
+  if (reply.findings === null && mine) return mine.findings;
+  const findings = reply.findings ?? [];
+  received.delete(articleId);
+  if (reply.fingerprint !== null) {
+    received.set(articleId, { fingerprint: reply.fingerprint, findings });
+    if (received.size > RECEIVED_ARTICLES) received.delete(received.keys().next().value!);
   }
-  if (cached && options.allowStale) {
-    run.catch((error: unknown) => console.error("checks failed in the background", error));
-    return cached.findings;
-  }
-  return run;
-}
-
-async function computeFindings(articleId: string, fingerprint: string): Promise<VersionFinding[]> {
-  const { article, segmentAt } = await loadArticle(articleId);
-  const previous = cache.get(articleId)?.state ?? null;
-  const run = checkArticle(article, previous, { onError: (checkId, error) => console.error(`check ${checkId} failed`, error) });
-  const results = run.results;
-  const findings: VersionFinding[] = [];
-  for (const version of article.versions) {
-    for (const finding of results.get(version.id) ?? []) {
-      const segment = segmentAt.get(version.id)?.get(finding.position) ?? null;
-      findings.push({
-        ...finding,
-        versionId: version.id,
-        lang: version.lang,
-        label: version.label,
-        segmentId: segment?.id ?? null,
-        revision: segment?.revision ?? null,
-        quote: segment ? segment.text.slice(finding.start, finding.end) : "",
-      });
-    }
-  }
-  cache.delete(articleId);
-  cache.set(articleId, { fingerprint, findings, state: run.state, rechecked: run.rechecked, reused: run.reused });
-  if (cache.size > CACHED_ARTICLES) cache.delete(cache.keys().next().value!);
   return findings;
 }
-
-// Articles changed since their last run, re-checked shortly after (several writes in a row make one run).
-const scheduled = new Map<string, ReturnType<typeof setTimeout>>();
-const SETTLE_MS = 50;
 
 /** Whether writes trigger a run at once: in the app server, where the next reader then finds fresh results. */
 function eager(): boolean {
@@ -170,29 +115,22 @@ function eager(): boolean {
 
 /**
  * Runs the checks of an article soon after a change (an import, an edit, an
- * applied correction), so that findings are ready before anyone asks. The
- * run is incremental; failures are logged, and the next read retries.
+ * applied correction), so that findings are ready before anyone asks. Several
+ * writes in a row make one run, in the worker; failures are logged there.
  */
 export function scheduleChecks(articleId: string): void {
   if (!eager()) return;
-  clearTimeout(scheduled.get(articleId));
-  const timer = setTimeout(() => {
-    scheduled.delete(articleId);
-    articleFindings(articleId).catch((error: unknown) => console.error("checks after a change failed", error));
-  }, SETTLE_MS);
-  timer.unref?.();
-  scheduled.set(articleId, timer);
+  engine({ op: "schedule", articleId }).catch((error: unknown) => console.error("checks after a change failed", error));
 }
 
 /** How the last run of an article went (for tests and diagnostics), or null before the first. */
-export function lastCheckRun(articleId: string): { fingerprint: string; rechecked: number; reused: number } | null {
-  const cached = cache.get(articleId);
-  return cached ? { fingerprint: cached.fingerprint, rechecked: cached.rechecked, reused: cached.reused } : null;
+export function lastCheckRun(articleId: string): Promise<{ fingerprint: string; rechecked: number; reused: number } | null> {
+  return engine({ op: "lastRun", articleId });
 }
 
 /** The fingerprint the article has now (for tests: whether the last run is current). */
-export async function currentFingerprint(articleId: string): Promise<string> {
-  return fingerprintOf(articleId);
+export function currentFingerprint(articleId: string): Promise<string> {
+  return engine({ op: "fingerprint", articleId });
 }
 
 const dismissalKey = (d: { versionId: string; checkId: string; position: number; quote: string }) => `${d.versionId}\u0000${d.checkId}\u0000${d.position}\u0000${d.quote}`;
@@ -201,7 +139,7 @@ const dismissalKey = (d: { versionId: string; checkId: string; position: number;
  * Findings minus the dismissed ones (a dismissal holds for that text at that
  * position) and minus those an annotation has taken up (same segment, same text).
  */
-async function openFindings(articleId: string, options: { allowStale?: boolean } = {}): Promise<VersionFinding[]> {
+async function openFindings(articleId: string, options: { allowStale?: boolean; langs?: string[] } = {}): Promise<VersionFinding[]> {
   const [findings, dismissals, annotations] = await Promise.all([
     articleFindings(articleId, options),
     sqlQuery<{ versionId: string; checkId: string; position: number; quote: string }>(
@@ -238,11 +176,10 @@ export async function getArticleFindings(
 ): Promise<VersionFinding[]> {
   authorize(actor, "article.read");
   const articleId = await articleIdOf(slug);
-  if (options.waitForDictionaries) {
-    const langs = await db.version.findMany({ where: { articleId }, select: { lang: true }, distinct: ["lang"] });
-    await spellersReady(langs.map((v) => primaryLanguage(v.lang)));
-  }
-  const findings = await openFindings(articleId);
+  const langs = options.waitForDictionaries
+    ? (await db.version.findMany({ where: { articleId }, select: { lang: true }, distinct: ["lang"] })).map((v) => primaryLanguage(v.lang))
+    : undefined;
+  const findings = await openFindings(articleId, { langs });
   const lang = options.lang?.toLowerCase();
   return lang ? findings.filter((f) => f.lang.toLowerCase() === lang || primaryLanguage(f.lang) === lang) : findings;
 }

@@ -16,10 +16,10 @@ let reviewer: Actor;
 let slug: string;
 let articleId: string;
 
-async function settled(): Promise<NonNullable<ReturnType<typeof lastCheckRun>>> {
+async function settled(): Promise<NonNullable<Awaited<ReturnType<typeof lastCheckRun>>>> {
   const want = await currentFingerprint(articleId);
   for (let i = 0; i < 200; i++) {
-    const run = lastCheckRun(articleId);
+    const run = await lastCheckRun(articleId);
     if (run && run.fingerprint === want) return run;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -48,7 +48,7 @@ describe("checks after import and after every change", () => {
     const findings = await getArticleFindings(reviewer, slug, { lang: "de" });
     expect(findings.map((f) => f.quote)).toContain("Suzkwer");
     // Asking did not run them again: the import's run was current.
-    expect(lastCheckRun(articleId)).toEqual(run);
+    expect(await lastCheckRun(articleId)).toEqual(run);
   });
 
   it("re-check only around the edited position when the edit leaves names and vocabulary alone, with the same findings as a full run", async () => {
