@@ -48,7 +48,7 @@ describe.skipIf(providerOf() !== "postgresql")("a backup between PostgreSQL and 
     const editor = await makeActor("editor");
     const slug = uniqueSlug("across");
     await importVersion(editor, { slug, lang: "en", fileName: "en.txt", isSource: true, bytes: bytes("Across\n\nÜber „Anführungszeichen“ 😀 and 1.5 % ünïcödé.") });
-    await createGlossaryTerms(editor, [{ lang: "de", canonical: "Sutskever", variants: ["Suzkwer", "Suzkewer"], note: "JSON survives" }]);
+    await createGlossaryTerms(editor, [{ articleSlug: slug, lang: "de", canonical: "Aleksander Mądry (across)", variants: ["Madry", "Mądri"], note: "JSON survives" }]);
 
     const fromPostgresql = await createBackup(CLI_ACTOR);
     const sqlite = await emptyDatabase("sqlite");
