@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { AnnotatedText } from "@/components/review/annotated-text";
 import { WordDiffView } from "@/components/review/word-diff-view";
 import { usePathname, useRouter } from "@/i18n/navigation";
@@ -28,6 +28,10 @@ export interface ViewVersion {
 }
 
 type Editing = { segmentId: string; draft: string; baseRevision: number; conflict: { text: string; revision: number } | null };
+
+// Rows in the server's HTML; the rest of the page's rows are rendered in the browser right after hydration.
+const SERVER_ROWS = 12;
+const noSubscription = () => () => undefined;
 
 /**
  * The review workspace: one row per position, the source pinned, the chosen
@@ -58,6 +62,14 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
   const source = versions.find((v) => v.isSource);
   const columns = [source, ...shown.map((id) => versions.find((v) => v.id === id))].filter((v): v is ViewVersion => Boolean(v));
   const rows = workspace.positions;
+  // The server renders the first rows only, and the rest follow as soon as the page is hydrated:
+  // a page of 15 versions is over a megabyte of HTML otherwise, most of it below the fold.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const renderedRows = hydrated ? rows : rows.slice(0, SERVER_ROWS);
+  useEffect(() => {
+    // A link to a row the server did not render (#pos-40) finds it once it is there.
+    if (hydrated && /^#pos-\d+$/.test(window.location.hash)) document.getElementById(window.location.hash.slice(1))?.scrollIntoView();
+  }, [hydrated]);
   const cellOf = (versionId: string, position: number): WorkspaceCell | undefined => workspace.cells[versionId]?.[position];
 
   const message = useCallback((error: ApiError) => (te.has(error.code) ? `${te(error.code)} ${error.message}` : error.message), [te]);
@@ -459,7 +471,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
               </tr>
             </thead>
             <tbody>
-              {rows.map((position, row) => (
+              {renderedRows.map((position, row) => (
                 <tr key={position} id={`pos-${position}`} role="row" data-position={position}>
                   <th scope="row" aria-label={t("positionLabel", { position })} className="sticky left-0 z-10 w-12 min-w-12 border-b border-slate-200 bg-slate-100 px-2 py-2 text-right align-top font-normal tabular-nums text-slate-500">
                     {position}
@@ -471,7 +483,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
           </table>
         ) : (
           <div className="divide-y divide-slate-200">
-            {rows.map((position, row) => (
+            {renderedRows.map((position, row) => (
               <section key={position} id={`pos-${position}`} role="row" data-position={position} aria-label={t("positionLabel", { position })} className="grid gap-0 bg-slate-50 p-2">
                 <h3 className="px-1 text-xs font-semibold text-slate-500">{t("positionLabel", { position })}</h3>
                 {columns.map((version, col) => renderCell(version, position, row, col, false))}
