@@ -19,7 +19,7 @@ const SPAN_MESSAGES: Record<SpanProblem, string> = {
   quote_mismatch: "the quote does not match the text at these offsets",
 };
 
-/** The fields every view of an annotation carries. */
+/** The fields every view of an annotation carries (a Prisma select of them, and their type). */
 export const ANNOTATION_CORE_FIELDS = {
   id: true,
   start: true,
@@ -32,9 +32,8 @@ export const ANNOTATION_CORE_FIELDS = {
   suggestion: true,
 } as const;
 
-export interface AnnotationView {
+export interface AnnotationCore {
   id: string;
-  segmentId: string;
   start: number;
   end: number;
   quote: string;
@@ -43,6 +42,10 @@ export interface AnnotationView {
   status: string;
   note: string | null;
   suggestion: string | null;
+}
+
+export interface AnnotationView extends AnnotationCore {
+  segmentId: string;
   origin: string;
   targetVersionId: string | null;
   appliedRevision: number | null;

@@ -2,6 +2,7 @@ import { writeExport } from "../formats";
 import { EXPORT_FORMATS, type ExportDocument, type ExportFile, type ExportFormat, type VersionStatus } from "../formats/types";
 import type { SegmentKind } from "../text/segment-kinds";
 import type { Actor } from "./actor";
+import type { AnnotationCore } from "./annotations";
 import { authorize } from "./authorize";
 import { db } from "./db";
 import { ConflictError, NotFoundError, UnknownFormatError, ValidationError } from "./errors";
@@ -170,17 +171,8 @@ interface SegmentRow {
   revision: number;
 }
 
-interface AnnotationRow {
+interface AnnotationRow extends AnnotationCore {
   segmentId: string;
-  id: string;
-  start: number;
-  end: number;
-  quote: string;
-  category: string;
-  severity: string;
-  status: string;
-  note: string | null;
-  suggestion: string | null;
   origin: string;
   author: string | null;
 }

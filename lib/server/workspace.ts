@@ -1,5 +1,6 @@
 import { preferencesSchema, WORKSPACE_PAGE_SIZE, workspaceQuerySchema, type Layout, type PreferencesInput, type WorkspaceQuery } from "../validation/workspace";
 import type { Actor } from "./actor";
+import type { AnnotationCore } from "./annotations";
 import { authorize } from "./authorize";
 import { findingsOfArticle, type VersionFinding } from "./checks";
 import { db } from "./db";
@@ -8,16 +9,7 @@ import { asDate, marks, readSnapshot, sqlQuery, sqlRows } from "./sql";
 import { containsFilter, containsText } from "./text-search";
 import { validate } from "./validate";
 
-export interface WorkspaceAnnotation {
-  id: string;
-  start: number;
-  end: number;
-  quote: string;
-  category: string;
-  severity: string;
-  status: string;
-  note: string | null;
-  suggestion: string | null;
+export interface WorkspaceAnnotation extends AnnotationCore {
   appliedRevision: number | null;
   appliedStart: number | null;
   appliedEnd: number | null;
