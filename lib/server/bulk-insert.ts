@@ -1,16 +1,13 @@
 import crypto from "node:crypto";
 import { db, providerOf, sqliteConnection, type Tx } from "./db";
 import type { PrismaClient } from "./generated/prisma/client";
+import { sqliteDate } from "./sql";
 
 type Value = string | number | boolean | Date | null;
 
 // Rows per INSERT: well under SQLite's and PostgreSQL's bind-variable limits for our widest table.
 const ROWS_PER_STATEMENT = 400;
 
-/** A date as the SQLite driver adapter stores it: ISO-8601 text with an explicit offset. */
-function sqliteDate(value: Date): string {
-  return value.toISOString().replace("Z", "+00:00");
-}
 
 /** Values as the driver adapter stores them: SQLite keeps ISO-8601 text and 0/1 for booleans. */
 function toDriver(value: Value, sqlite: boolean): Value {
