@@ -3,7 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasLookalikeWord, words } from "@/lib/checks/text-chars";
 import { functionWordJoins } from "@/lib/checks/text-function-words";
+import { wordsAtPosition } from "@/lib/checks/text-positions";
 import { sameLookalikeKey } from "@/lib/checks/text-words";
+import type { CheckInput, CheckVersion } from "@/lib/checks/types";
 import { splitPlainText } from "@/lib/text";
 
 // The searches below stand in for tokenising a text; they must find exactly what tokenising finds.
@@ -74,6 +76,26 @@ describe("functionWordJoins", () => {
       for (const text of seedTexts(lang)) expect(functionWordJoins(text, lang)).toEqual(byTokens(text, lang));
       const alphabet = ["the", "of", "der", "die", "x", "e", "é", "ß", "A", " ", "-", "1", "\u0301", "𝐚", "𝐀", "\ud835", "д", "ǅ", "ª"];
       for (const text of tricky(lang === "en" ? 21 : 22, alphabet, 20_000, 8)) expect(functionWordJoins(text, lang), JSON.stringify(text)).toEqual(byTokens(text, lang));
+    }
+  });
+});
+
+describe("wordsAtPosition", () => {
+  const version = (id: string, texts: string[]): CheckVersion => ({ id, lang: "en", label: id, isSource: false, segments: texts.map((text, i) => ({ position: i + 1, kind: "paragraph", text })) });
+
+  it("finds a word in any case in the other versions' texts, as their lower-cased words would", () => {
+    const others = ["de", "fr", "ru"].map((lang) => version(lang, seedTexts(lang).slice(0, 40)));
+    const me = version("me", others[0].segments.map(() => "x"));
+    const input: CheckInput = { version: me, source: null, others, glossary: [], lang: "en", speller: null, shared: new Map() };
+    const tricky = ["İstanbul ΣΟΦΙΑ σοφία", "ΟΔΟΣ'Α Straße STRASSE", "Ǆemal ǅemal"];
+    others[1].segments[0].text = tricky.join(" ");
+    const shortest = Math.min(...others.map((v) => v.segments.length));
+    for (let position = 1; position <= shortest; position++) {
+      const texts = others.map((v) => v.segments[position - 1].text);
+      const lower = new Set(texts.flatMap((text) => words(text).map((w) => w.text.toLowerCase())));
+      const here = wordsAtPosition(input, position);
+      for (const text of texts) for (const w of words(text)) expect(here.hasLower(w.text.toLowerCase()), w.text).toBe(true);
+      for (const probe of ["openai", "the", "und", "istanbul", "i̇stanbul", "σοφια", "οδος", "οδοσ", "straße", "ǆemal", "xyz"]) expect(here.hasLower(probe), probe).toBe(lower.has(probe));
     }
   });
 });
