@@ -34,6 +34,8 @@ export default defineConfig({
           globalSetup: ["tests/integration/global-setup.ts"],
           fileParallelism: false,
           testTimeout: 20_000,
+          // Set-ups import the demo article, hash passwords and, on PostgreSQL, make round trips for each; CI machines are shared.
+          hookTimeout: 60_000,
           env: {
             DATABASE_URL: process.env.VERSO_TEST_DATABASE_URL,
             VERSO_DATA_DIR: testDir,
