@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createDatabase, dropDatabase, freshDatabaseUrl, isPostgresqlUrl } from "../scripts/lib/postgresql-database";
 
 const FILE = path.resolve(__dirname, "../../shared/data/wmt-mqm/mqm_ted_ende.tsv");
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -22,7 +23,16 @@ function timed(args: string[], env: NodeJS.ProcessEnv): number {
   return performance.now() - started;
 }
 
-function main() {
+/** A fresh database per run: a SQLite file in `dir`, or with DATABASE_URL=postgresql://… a new database on that server. */
+async function freshDatabase(dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (!isPostgresqlUrl(server)) return { url: `file:${path.join(dir, "bench.db")}`, drop: async () => undefined };
+  const url = freshDatabaseUrl(server, "verso_bench_mqm");
+  await createDatabase(url);
+  return { url, drop: () => dropDatabase(url) };
+}
+
+async function main() {
   if (!fs.existsSync(FILE)) {
     console.log(`skipped: ${FILE} is not here.`);
     return;
@@ -32,16 +42,22 @@ function main() {
   const startups: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verso-bench-"));
-    const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "bench.db")}` };
-    execFileSync(prisma, ["migrate", "deploy"], { env, stdio: "ignore" });
-    startups.push(timed(["--help"], env));
-    imports.push(timed(["import-mqm", FILE], env));
-    fs.rmSync(dir, { recursive: true, force: true });
+    const database = await freshDatabase(dir);
+    const env = { ...process.env, DATABASE_URL: database.url };
+    try {
+      execFileSync(prisma, ["migrate", "deploy"], { env, stdio: "ignore" });
+      startups.push(timed(["--help"], env));
+      imports.push(timed(["import-mqm", FILE], env));
+    } finally {
+      await database.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }
   const result = {
     benchmark: "mqm-import-cli",
     rows,
     runs: RUNS,
+    database: isPostgresqlUrl(process.env.DATABASE_URL) ? "postgresql" : "sqlite",
     medianMs: Math.round(median(imports)),
     baselineCliStartupMedianMs: Math.round(median(startups)),
     budgetMs: BUDGET_MS,
@@ -54,4 +70,7 @@ function main() {
   console.log(JSON.stringify(result, null, 2));
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -10,6 +10,7 @@ import { launchBrowser, loadReviewPage } from "./lib/browser";
 import { figure, missing, percentile, table, type Figure, type Results } from "./lib/figures";
 import { annotateAndApply, closedLoop, timedRequest, type WriteTarget } from "./lib/load";
 import { checksFigures, mqmImportFigure } from "./lib/offline-figures";
+import { createDatabase, dropDatabase, freshDatabaseUrl, isPostgresqlUrl } from "../scripts/lib/postgresql-database";
 import type { BenchAccounts } from "./lib/prepare-workload";
 import { benchEnv, ensureBuild, freePort, newSecret, nextBin, root, signIn, startServer, STATIC_FILE, stopServer, tsxCli } from "./lib/server";
 
@@ -161,7 +162,10 @@ async function main() {
   const build = ensureBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verso-bench-"));
   const port = await freePort();
-  const env = benchEnv(dir, port, newSecret());
+  // DATABASE_URL=postgresql://… runs the bench on a fresh database on that server, dropped at the end.
+  const postgresql = isPostgresqlUrl(process.env.DATABASE_URL) ? freshDatabaseUrl(process.env.DATABASE_URL, "verso_bench") : null;
+  if (postgresql) await createDatabase(postgresql);
+  const env = benchEnv(dir, port, newSecret(), postgresql ?? undefined);
   const baseUrl = `http://localhost:${port}`;
   const figures: Figure[] = [];
   let server: ChildProcess | null = null;
@@ -176,6 +180,7 @@ async function main() {
       return run();
     };
     const checks = await step("checks", "Checks (bench/checks.ts)", checksFigures);
+    // On PostgreSQL the imports go to fresh databases on that server; the baseline stays the sqlite3 shell's import of the file.
     const mqm = await step("mqm", "MQM import (bench/mqm-import.ts, sqlite3)", () => mqmImportFigure(RUNS));
     const exported = await step("export", "Export", () => exportFigures(env));
 
@@ -192,7 +197,7 @@ async function main() {
     const results: Results = {
       date: new Date().toISOString(),
       commit: commit(),
-      machine: { nproc: os.availableParallelism(), memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, database: "sqlite" },
+      machine: { nproc: os.availableParallelism(), memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, database: postgresql ? "postgresql" : "sqlite" },
       figures,
     };
     fs.writeFileSync(path.join(root, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
@@ -202,6 +207,7 @@ async function main() {
   } finally {
     if (server) await stopServer(server);
     fs.rmSync(dir, { recursive: true, force: true });
+    if (postgresql) await dropDatabase(postgresql);
   }
 }
 

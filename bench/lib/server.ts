@@ -25,11 +25,14 @@ export function ensureBuild(): { built: boolean; ms: number } {
 }
 
 
-/** The environment every bench process shares: the temporary database and data dir, the bench build, no telemetry. */
-export function benchEnv(dir: string, port: number, secret: string): NodeJS.ProcessEnv {
+/**
+ * The environment every bench process shares: the temporary database (a SQLite
+ * file in `dir`, or `databaseUrl`), the data dir, the bench build, no telemetry.
+ */
+export function benchEnv(dir: string, port: number, secret: string, databaseUrl = `file:${path.join(dir, "verso.db")}`): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    DATABASE_URL: `file:${path.join(dir, "verso.db")}`,
+    DATABASE_URL: databaseUrl,
     VERSO_DATA_DIR: dir,
     BETTER_AUTH_SECRET: secret,
     BETTER_AUTH_URL: `http://localhost:${port}`,
