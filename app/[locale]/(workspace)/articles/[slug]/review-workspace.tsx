@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { AnnotatedText } from "@/components/review/annotated-text";
 import { WordDiffView } from "@/components/review/word-diff-view";
 import { usePathname, useRouter } from "@/i18n/navigation";
@@ -31,7 +31,6 @@ type Editing = { segmentId: string; draft: string; baseRevision: number; conflic
 
 // Rows in the server's HTML; the rest of the page's rows are rendered in the browser right after hydration.
 const SERVER_ROWS = 12;
-const noSubscription = () => () => undefined;
 
 /**
  * The review workspace: one row per position, the source pinned, the chosen
@@ -64,7 +63,9 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
   const rows = workspace.positions;
   // The server renders the first rows only, and the rest follow as soon as the page is hydrated:
   // a page of 15 versions is over a megabyte of HTML otherwise, most of it below the fold.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  // After hydration (which stays small and quick), the remaining rows render as a transition, which yields to input.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => startTransition(() => setHydrated(true)), []);
   const renderedRows = hydrated ? rows : rows.slice(0, SERVER_ROWS);
   useEffect(() => {
     // A link to a row the server did not render (#pos-40) finds it once it is there.
