@@ -1,7 +1,7 @@
 import { checkArticle, type ArticleForChecks, type CheckState, type CheckVersion, type Finding, type GlossaryEntry } from "../checks";
 import type { SegmentKind } from "../text/segment-kinds";
 import { db } from "./db";
-import { spellerIfReady, spellersReady, spellerStamp } from "./spellers";
+import { onSpellerReady, spellerIfReady, spellersReady, spellerStamp } from "./spellers";
 import { asDate, sqlQuery } from "./sql";
 
 // The checks' engine: loads an article, runs lib/checks incrementally and keeps
@@ -120,7 +120,18 @@ export async function articleFindings(articleId: string, options: { allowStale?:
   const key = `${articleId}:${fingerprint}`;
   let run = running.get(key);
   if (!run) {
-    run = computeFindings(articleId, fingerprint).finally(() => running.delete(key));
+    // One run at a time per article, in the order they were asked for: a slow run of an
+    // older state never lands after a newer one, and each run starts from the last one's state.
+    const before = queue.get(articleId) ?? Promise.resolve();
+    run = before.then(() => computeFindings(articleId, fingerprint)).finally(() => running.delete(key));
+    const settled = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    queue.set(articleId, settled);
+    void settled.then(() => {
+      if (queue.get(articleId) === settled) queue.delete(articleId);
+    });
     running.set(key, run);
   }
   if (cached && options.allowStale) {
@@ -130,7 +141,12 @@ export async function articleFindings(articleId: string, options: { allowStale?:
   return run;
 }
 
+// The last run asked for per article; the next one starts when it ends.
+const queue = new Map<string, Promise<void>>();
+
 async function computeFindings(articleId: string, fingerprint: string): Promise<VersionFinding[]> {
+  const done = cache.get(articleId);
+  if (done && done.fingerprint === fingerprint) return done.findings;
   const { article, segmentAt } = await loadArticle(articleId);
   const previous = cache.get(articleId)?.state ?? null;
   const run = checkArticle(article, previous, { onError: (checkId, error) => console.error(`check ${checkId} failed`, error) });
@@ -160,16 +176,33 @@ async function computeFindings(articleId: string, fingerprint: string): Promise<
 const scheduled = new Map<string, ReturnType<typeof setTimeout>>();
 const SETTLE_MS = 50;
 
+// Articles whose results are kept fresh after each change; a dictionary that finishes
+// loading changes their results too, so they are re-checked then (those still cached).
+const kept = new Set<string>();
+onSpellerReady(() => {
+  for (const articleId of kept) {
+    if (cache.has(articleId)) scheduleRun(articleId);
+    else kept.delete(articleId);
+  }
+});
+
 /**
  * Runs the checks of an article soon after a change (an import, an edit, an
  * applied correction), so that findings are ready before anyone asks. The
  * run is incremental; failures are logged, and the next read retries.
  */
 export function scheduleRun(articleId: string): void {
+  kept.add(articleId);
   clearTimeout(scheduled.get(articleId));
   const timer = setTimeout(() => {
     scheduled.delete(articleId);
-    articleFindings(articleId).catch((error: unknown) => console.error("checks after a change failed", error));
+    articleFindings(articleId)
+      .then(async () => {
+        // A write that landed while the run was loading is not in it: run again, unless another run is already due.
+        if (scheduled.has(articleId)) return;
+        if (cache.get(articleId)?.fingerprint !== (await fingerprintOf(articleId))) scheduleRun(articleId);
+      })
+      .catch((error: unknown) => console.error("checks after a change failed", error));
   }, SETTLE_MS);
   timer.unref?.();
   scheduled.set(articleId, timer);

@@ -25,6 +25,12 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
+const readyListeners = new Set<(lang: string) => void>();
+
+/** Calls `listener` each time a dictionary finishes loading (the checks' results then change). */
+export function onSpellerReady(listener: (lang: string) => void): void {
+  readyListeners.add(listener);
+}
 
 async function load(lang: string, entry: Entry): Promise<void> {
   const dir = path.join(process.cwd(), "node_modules", `dictionary-${lang}`);
@@ -46,6 +52,7 @@ async function load(lang: string, entry: Entry): Promise<void> {
   for (let step = packing.next(); ; step = packing.next()) {
     if (step.done) {
       entry.speller = step.value;
+      for (const listener of readyListeners) listener(lang);
       return;
     }
     await nextTurn();
