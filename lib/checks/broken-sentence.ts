@@ -1,6 +1,7 @@
 import { baseLang } from "./lang-scripts";
 import { FUNCTION_WORDS } from "./lang-stopwords";
 import { placeFindings, textMemo } from "./lang-text-memo";
+import { execNotAfter } from "./text-regex";
 import type { Check, Finding } from "./types";
 import { inScope } from "./types";
 
@@ -14,6 +15,7 @@ const WORD_BEFORE = /(\p{L}+)([ \u00a0]*)$/u;
 const WORDS_AFTER = /^[ \u00a0]+(\p{L}+)(?:[ \u00a0]+(\p{L}+))?/u;
 /** How much text around a candidate its context needs. */
 const WINDOW = 60;
+const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 
 type Context = "comma" | "clause" | "boundary";
 
@@ -32,13 +34,14 @@ function contextBefore(before: string): Context {
   return /[\p{L}\p{N}]$/u.test(trimmed) ? "clause" : "boundary";
 }
 
-// One regex per language that finds only capitalised function words, so that ordinary words cost nothing.
+// One regex per language that finds only capitalised function words, so that ordinary words cost nothing;
+// that no letter or mark comes before is tested per match (see execNotAfter).
 const candidates = new Map<string, RegExp>();
 function candidateRegex(lang: string, list: Set<string>): RegExp {
   let regex = candidates.get(lang);
   if (!regex) {
     const capitalised = [...list].filter((word) => word.length > 1).map((word) => word[0].toUpperCase() + word.slice(1));
-    regex = new RegExp(`(?<![\\p{L}\\p{M}])(?:${capitalised.join("|")})(?![\\p{L}\\p{M}])`, "gu");
+    regex = new RegExp(`(?:${capitalised.join("|")})(?![\\p{L}\\p{M}])`, "gu");
     candidates.set(lang, regex);
   }
   return regex;
@@ -67,7 +70,7 @@ function levelFor(word: string, before: string, after: string, lang: string, lis
 function findingsIn(text: string, regex: RegExp, lang: string, list: Set<string>): Finding[] {
   const findings: Finding[] = [];
   regex.lastIndex = 0;
-  for (let match = regex.exec(text); match; match = regex.exec(text)) {
+  for (let match = execNotAfter(regex, text, LETTER_OR_MARK); match; match = execNotAfter(regex, text, LETTER_OR_MARK)) {
     const word = match[0];
     const start = match.index;
     const end = start + word.length;

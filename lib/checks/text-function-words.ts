@@ -1,3 +1,4 @@
+import { execNotAfter } from "./text-regex";
 import { primaryLang, type Word } from "./text-words";
 
 // Closed-class words that machine translation glues to a neighbour ("ofthe", "undder", "dela").
@@ -39,10 +40,9 @@ export function isFunctionWord(word: string, lang: string): boolean {
 
 // Per language: an all-lower-case token (a whole run of letters, marks and digits of any script) that opens
 // with one of its function words and has at least two more letters. A regex finds these far faster than a
-// scan of every character in JavaScript.
-const JOINS = new Map(
-  Object.entries(LEADING).map(([lang, list]) => [lang, new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${list.join("|")})\\p{Ll}{2,}(?![\\p{L}\\p{M}\\p{N}])`, "gu")]),
-);
+// scan of every character in JavaScript; that no letter, mark or digit comes before is tested per match.
+const JOINS = new Map(Object.entries(LEADING).map(([lang, list]) => [lang, new RegExp(`(?:${list.join("|")})\\p{Ll}{2,}(?![\\p{L}\\p{M}\\p{N}])`, "gu")]));
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /**
  * Lower-case tokens that open with a function word of the language ("ofthe", "dieneue"): the only ones worth
@@ -54,6 +54,6 @@ export function functionWordJoins(text: string, lang: string): Word[] {
   const out: Word[] = [];
   if (!regex) return out;
   regex.lastIndex = 0;
-  for (let match = regex.exec(text); match; match = regex.exec(text)) out.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  for (let match = execNotAfter(regex, text, WORD_CHAR); match; match = execNotAfter(regex, text, WORD_CHAR)) out.push({ text: match[0], start: match.index, end: match.index + match[0].length });
   return out;
 }
