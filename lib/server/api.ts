@@ -1,6 +1,6 @@
 import type { Actor } from "./actor";
 import { TooLargeError, UnsupportedMediaTypeError, ValidationError } from "./errors";
-import { errorResponse } from "./http";
+import { errorResponse, jsonResponse } from "./http";
 import { assertSameOrigin } from "./origin";
 import { getActor } from "./session";
 import { maxBodyBytes } from "./upload-limit";
@@ -47,7 +47,7 @@ export function apiRoute<P>(run: (input: { request: Request; actor: Actor | null
       assertSameOrigin(request);
       const actor = await getActor(request.headers);
       const body = await run({ request, actor, params: await context.params });
-      return Response.json(body, { status });
+      return jsonResponse(body, { status });
     } catch (error) {
       return errorResponse(error);
     }

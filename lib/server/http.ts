@@ -13,28 +13,45 @@ const STATUS: Record<ErrorCode, number> = {
   busy: 503,
 };
 
+// Below this size an answer goes out as it is: gzip would cost the server more than the bytes it saves.
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * A JSON answer of the API, never cached (it is per-user and changes with
+ * every write). The server compresses every streamed body whatever its size,
+ * and drops a Content-Length set here, so a small answer says no-transform.
+ */
+export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  const text = JSON.stringify(body) ?? "null";
+  const small = Buffer.byteLength(text, "utf8") < COMPRESS_FROM_BYTES;
+  return new Response(text, {
+    status: init.status ?? 200,
+    headers: { "Content-Type": "application/json", "Cache-Control": small ? "no-store, no-transform" : "no-store", ...init.headers },
+  });
+}
+
 /** The one place where domain errors become HTTP responses: `{error: {code, message, details?}}`. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
-    return Response.json(
+    return jsonResponse(
       { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
       { status: STATUS[error.code] },
     );
   }
   if (error instanceof ZodError) {
-    return Response.json(
+    return jsonResponse(
       { error: { code: "invalid", message: "invalid request", details: { issues: error.issues } } },
       { status: 400 },
     );
   }
   if (isDatabaseBusy(error)) {
-    return Response.json(
+    return jsonResponse(
       { error: { code: "busy", message: "the database is busy: another process holds its write lock; retry in a moment" } },
       { status: 503, headers: { "Retry-After": "1" } },
     );
   }
   console.error(error);
-  return Response.json({ error: { code: "internal", message: "internal error" } }, { status: 500 });
+  return jsonResponse({ error: { code: "internal", message: "internal error" } }, { status: 500 });
 }
 
 /**

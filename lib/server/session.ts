@@ -1,7 +1,7 @@
-import { defaultKeyHasher } from "@better-auth/api-key";
 import { APIError } from "better-auth/api";
 import { ROLES, type Role } from "../validation/roles";
 import type { Actor } from "./actor";
+import { apiKeyHash } from "./api-key-hash";
 import { auth } from "./auth";
 import { db } from "./db";
 import { UnauthenticatedError } from "./errors";
@@ -45,7 +45,7 @@ const LAST_USED_STEP_MS = 60_000;
  * unknown, disabled (revoked), expired or used-up key, and a deactivated user.
  */
 async function actorFromApiKey(token: string): Promise<Actor | null> {
-  const hash = await defaultKeyHasher(token);
+  const hash = apiKeyHash(token);
   const [key] = await sqlQuery<KeyRow>(
     `SELECT k."id" AS "keyId", k."enabled", k."expiresAt", k."remaining", k."lastRequest",
             u."id", u."email", u."name", u."role", u."deactivatedAt"

@@ -3,7 +3,7 @@
 import { apiRoute, readJson } from "@/lib/server/api";
 import { UnknownFormatError } from "@/lib/server/errors";
 import { createGlossaryTerm, exportGlossaryCsv, listGlossaryTerms } from "@/lib/server/glossary";
-import { errorResponse, fileResponse } from "@/lib/server/http";
+import { errorResponse, fileResponse, jsonResponse } from "@/lib/server/http";
 import { getActor } from "@/lib/server/session";
 import type { GlossaryTermInput } from "@/lib/validation/glossary";
 
@@ -17,7 +17,7 @@ export async function GET(request: Request) {
     const actor = await getActor(request.headers);
     const filter = { lang: query.get("lang") ?? undefined, articleSlug: query.get("article") ?? undefined, q: query.get("q") ?? undefined };
     const format = query.get("format") ?? "json";
-    if (format === "json") return Response.json({ terms: await listGlossaryTerms(actor, filter) });
+    if (format === "json") return jsonResponse({ terms: await listGlossaryTerms(actor, filter) });
     if (format !== "csv") throw new UnknownFormatError("export", format, FORMATS);
     const file = await exportGlossaryCsv(actor, filter);
     return fileResponse(file);
