@@ -19,19 +19,37 @@ export type { VersionFinding } from "./checks-engine";
 // The checks run in a worker thread (lib/server/checks-worker.ts), which keeps
 // each article's last results and re-checks only what changed. If the worker
 // cannot start, they run in this process instead.
-let worker: Worker | null = null;
-let workerReady = false;
-let inProcessOnly = false;
-let nextRequest = 1;
-const pending = new Map<number, { request: EngineRequest; resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+interface FrontDoor {
+  worker: Worker | null;
+  workerReady: boolean;
+  inProcessOnly: boolean;
+  nextRequest: number;
+  pending: Map<number, { request: EngineRequest; resolve: (value: unknown) => void; reject: (error: Error) => void }>;
+  /** The last findings this process received per article, so that unchanged ones are not copied from the worker again. */
+  received: Map<string, { fingerprint: string; findings: VersionFinding[] }>;
+}
+
+// One per process: Next bundles route handlers and pages separately, each with its own copy of
+// this module, and two copies would start two workers, each loading every dictionary and
+// checking every article again.
+const shared = globalThis as unknown as { versoChecks?: FrontDoor };
+const door: FrontDoor = (shared.versoChecks ??= {
+  worker: null,
+  workerReady: false,
+  inProcessOnly: false,
+  nextRequest: 1,
+  pending: new Map(),
+  received: new Map(),
+});
+const { pending, received } = door;
 
 function workerEntry(): string {
   return path.join(process.cwd(), "lib", "server", "checks-worker-entry.mjs");
 }
 
 function startWorker(): Worker | null {
-  if (inProcessOnly) return null;
-  if (worker) return worker;
+  if (door.inProcessOnly) return null;
+  if (door.worker) return door.worker;
   // Loaded by Node from the source tree, not bundled: the entry compiles the worker's TypeScript with tsx.
   // The constructor is looked up at run time so that the bundler does not try to bundle the worker.
   const threads = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
@@ -39,7 +57,7 @@ function startWorker(): Worker | null {
   started.unref();
   started.on("message", (message: { ready?: true; id?: number; result?: unknown; error?: { message: string; stack?: string } }) => {
     if (message.ready) {
-      workerReady = true;
+      door.workerReady = true;
       return;
     }
     const call = pending.get(message.id ?? -1);
@@ -50,23 +68,23 @@ function startWorker(): Worker | null {
     else call.resolve(message.result);
   });
   const lost = (error: Error) => {
-    if (worker !== started) return;
-    worker = null;
+    if (door.worker !== started) return;
+    door.worker = null;
     const calls = [...pending.values()];
     pending.clear();
-    if (!workerReady) {
+    if (!door.workerReady) {
       // It never came up (e.g. tsx missing): from now on, and for the calls it held, work in this process.
       console.error("the checks worker could not start; checks run in the server process", error);
-      inProcessOnly = true;
+      door.inProcessOnly = true;
       for (const call of calls) inProcess(call.request).then(call.resolve, call.reject);
     } else {
       for (const call of calls) call.reject(error);
     }
-    workerReady = false;
+    door.workerReady = false;
   };
   started.on("error", lost);
   started.on("exit", (code) => lost(new Error(`the checks worker stopped (exit code ${code})`)));
-  worker = started;
+  door.worker = started;
   return started;
 }
 
@@ -79,14 +97,12 @@ async function inProcess(request: EngineRequest): Promise<unknown> {
 function engine<T>(request: EngineRequest): Promise<T> {
   const thread = startWorker();
   if (!thread) return inProcess(request) as Promise<T>;
-  const id = nextRequest++;
+  const id = door.nextRequest++;
   thread.ref();
   thread.postMessage({ id, ...request });
   return new Promise<T>((resolve, reject) => pending.set(id, { request, resolve: resolve as (value: unknown) => void, reject }));
 }
 
-// The last findings this process received per article, so that unchanged ones are not copied from the worker again.
-const received = new Map<string, { fingerprint: string; findings: VersionFinding[] }>();
 const RECEIVED_ARTICLES = 50;
 
 /**
