@@ -73,3 +73,16 @@ test("a position a version lacks shows an explicit missing cell, and Arabic cell
   }
   await expect(page.locator('td[data-lang="en"][data-position="4"] [data-cell-text]')).toHaveText("Third paragraph.");
 });
+
+test("a link to a row below the server-rendered ones scrolls to it on a fresh load", async ({ page }) => {
+  await signIn(page, "reviewer");
+  // The server sends the first rows only; row 36 is rendered in the browser after hydration.
+  const html = await (await page.request.get("/en/articles/openai-talent-exodus")).text();
+  expect(html).toContain('id="pos-1"');
+  expect(html).not.toContain('id="pos-36"');
+
+  await page.goto("/en/articles/openai-talent-exodus#pos-36");
+  const row = page.locator("tr#pos-36");
+  await expect(row).toBeInViewport();
+  await expect(page.locator("tr#pos-1")).not.toBeInViewport();
+});

@@ -29,8 +29,10 @@ export interface ViewVersion {
 
 type Editing = { segmentId: string; draft: string; baseRevision: number; conflict: { text: string; revision: number } | null };
 
-// Rows in the server's HTML; the rest of the page's rows are rendered in the browser right after hydration.
-const SERVER_ROWS = 12;
+// Cells in the server's HTML (whole rows, at least MIN_SERVER_ROWS): about a screenful however many versions
+// are shown; the rest of the page's rows are rendered in the browser right after hydration.
+const SERVER_CELLS = 80;
+const MIN_SERVER_ROWS = 4;
 
 /**
  * The review workspace: one row per position, the source pinned, the chosen
@@ -66,7 +68,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
   // After hydration (which stays small and quick), the remaining rows render as a transition, which yields to input.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => startTransition(() => setHydrated(true)), []);
-  const renderedRows = hydrated ? rows : rows.slice(0, SERVER_ROWS);
+  const renderedRows = hydrated ? rows : rows.slice(0, Math.max(MIN_SERVER_ROWS, Math.ceil(SERVER_CELLS / columns.length)));
   useEffect(() => {
     // A link to a row the server did not render (#pos-40) finds it once it is there.
     if (hydrated && /^#pos-\d+$/.test(window.location.hash)) document.getElementById(window.location.hash.slice(1))?.scrollIntoView();
