@@ -10,7 +10,7 @@ export interface VersionNames {
   /** Latin words holding a capital, per position, with offsets (for counting and candidates). */
   words: Map<number, Word[]>;
   /** Name-like forms per position with their counts: the version's vote on how names are spelled there. */
-  forms: Map<number, Map<string, number>>;
+  forms: Map<number, FormCounts>;
   /** First position at which the version uses a name-like form (worked out on first ask: only findings need it). */
   firstUse(form: string): number | undefined;
   /** Capitalised Latin words the version writes mid-sentence: they decide which sentence-initial words count as names. */
@@ -19,9 +19,23 @@ export interface VersionNames {
   firstUseStamp(): string;
 }
 
+/**
+ * Forms with their counts as [form id, count, form id, count, …], in order of first use: the index
+ * numbers the article's forms (see NameIndex.formId) and counts in arrays instead of maps keyed by strings.
+ */
+export type FormCounts = readonly number[];
+
+/** How often the counts hold a form, by its id. */
+export function countOf(counts: FormCounts | undefined, id: number): number {
+  if (counts) for (let k = 0; k < counts.length; k += 2) if (counts[k] === id) return counts[k + 1];
+  return 0;
+}
+
 /** A group of near-identical spellings at one position, led by the best-attested one. */
 export interface NameCluster {
   rep: string;
+  /** The rep's form id. */
+  repId: number;
   members: string[];
   /** Occurrences per version (all members together), by VersionNames.index; 0 where a version has none. */
   counts: number[];
@@ -42,8 +56,8 @@ export interface PositionVotes {
 
 export interface NameIndex {
   versions: Map<string, VersionNames>;
-  /** How many (version, position) pairs use each form across the article. */
-  support: Map<string, number>;
+  /** How many (version, position) pairs use a form across the article. */
+  supportOf(form: string): number;
   /** The clusters at a position that enough versions share to set an expectation for any one version. */
   sharedClustersAt(position: number): NameCluster[];
   /** sharedClustersAt with the counts every version's expectation is a median of, computed once per article. */
@@ -54,35 +68,92 @@ export interface NameIndex {
 
 const isLatinWord = (w: CapitalWord) => w.latin;
 
+/** Every form of the article gets a number, in order of first sight. */
+interface FormTable {
+  ids: Map<string, number>;
+  forms: string[];
+}
+
+function formId(table: FormTable, form: string): number {
+  let id = table.ids.get(form);
+  if (id === undefined) {
+    id = table.forms.length;
+    table.ids.set(form, id);
+    table.forms.push(form);
+  }
+  return id;
+}
+
 /** What a text's capital words yield, shared by every version with that text. */
 interface TextNames {
   latin: CapitalWord[];
+  /** The form id of each Latin word. */
+  ids: number[];
   /** Short sentence-initial words, kept as forms only where their version also writes them mid-sentence. */
   doubtful: string[];
   /** Forms for the first answer asked to "which doubtful words count?" (-1 for a version in another script)… */
   answer: number | string | null;
-  counts: Map<string, number> | null;
+  counts: FormCounts | null;
   /** …and for any other answer (a text rarely gets two): most texts never allocate this map. */
-  more: Map<number | string, Map<string, number>> | null;
+  more: Map<number | string, FormCounts> | null;
 }
 
 // Shared by the many texts with no Latin capital word or no doubtful word; never added to.
 const NO_WORDS: CapitalWord[] = [];
 const NO_DOUBTS: string[] = [];
-const NO_FORMS = new Map<string, number>();
+const NO_IDS: number[] = [];
+const NO_FORMS: FormCounts = [];
 
-function textNames(found: CapitalWord[]): TextNames {
+function textNames(found: CapitalWord[], table: FormTable): TextNames {
   const latin = found.every(isLatinWord) ? found : found.filter(isLatinWord);
+  const ids = latin.length === 0 ? NO_IDS : latin.map((w) => formId(table, w.text));
   let doubtful = NO_DOUBTS;
   for (const w of latin) {
     if (!w.initial || w.text.length < 2 || w.text.length >= 4 || doubtful.includes(w.text)) continue;
     if (doubtful === NO_DOUBTS) doubtful = [];
     doubtful.push(w.text);
   }
-  return { latin: latin.length === 0 ? NO_WORDS : latin, doubtful, answer: null, counts: null, more: null };
+  return { latin: latin.length === 0 ? NO_WORDS : latin, ids, doubtful, answer: null, counts: null, more: null };
 }
 
-function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<string>): Map<string, number> {
+// Per form id, where its count sits in the counts being built (valid where slotMark[id] === slotStamp).
+let slotMark = new Int32Array(1024);
+let slotAt = new Int32Array(1024);
+let slotStamp = 0;
+
+/** Room for form ids below `size` in the slot arrays, which start a new stamp. */
+function freshSlots(size: number): number {
+  if (slotMark.length < size) {
+    slotMark = new Int32Array(Math.max(size, 2 * slotMark.length));
+    slotAt = new Int32Array(slotMark.length);
+    slotStamp = 0;
+  }
+  if (slotStamp === 0x7fffffff) {
+    slotMark.fill(0);
+    slotStamp = 0;
+  }
+  return ++slotStamp;
+}
+
+function countForms(names: TextNames, latinVersion: boolean, midSentence: Set<string>, formCount: number): FormCounts {
+  const counts: number[] = [];
+  const stamp = freshSlots(formCount);
+  for (let i = 0; i < names.latin.length; i++) {
+    const w = names.latin[i];
+    if (w.text.length < 2 || (latinVersion && w.initial && w.text.length < 4 && !midSentence.has(w.text))) continue;
+    const id = names.ids[i];
+    if (slotMark[id] === stamp) {
+      counts[slotAt[id] + 1]++;
+    } else {
+      slotMark[id] = stamp;
+      slotAt[id] = counts.length;
+      counts.push(id, 1);
+    }
+  }
+  return counts.length === 0 ? NO_FORMS : counts;
+}
+
+function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<string>, formCount: number): FormCounts {
   // The answer as a number (bit i: doubtful word i counts) where it fits, else as a string of bits.
   let answer: number | string = -1;
   if (latinVersion) {
@@ -96,12 +167,7 @@ function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<strin
   if (names.answer === answer) return names.counts!;
   let counts = names.more?.get(answer);
   if (!counts) {
-    counts = new Map();
-    for (const w of names.latin) {
-      if (w.text.length < 2 || (latinVersion && w.initial && w.text.length < 4 && !midSentence.has(w.text))) continue;
-      counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
-    }
-    if (counts.size === 0) counts = NO_FORMS;
+    counts = countForms(names, latinVersion, midSentence, formCount);
     if (names.answer === null) {
       names.answer = answer;
       names.counts = counts;
@@ -112,12 +178,12 @@ function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<strin
   return counts;
 }
 
-function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index: number): VersionNames {
+function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index: number, table: FormTable): VersionNames {
   const latin = isLatinVersion(version);
   // Capital words are shared per distinct text, and so is what they yield here.
   const byText = memo(shared, "names:text-names", () => new Map<CapitalWord[], TextNames>());
   const words = new Map<number, Word[]>();
-  const forms = new Map<number, Map<string, number>>();
+  const forms = new Map<number, FormCounts>();
   const capital = versionCapitalWords(shared, version);
   // In a Latin-script text a name is capitalised where other words are not, so a short first word
   // of a sentence (The, De, La) counts only if the version also capitalises it mid-sentence; longer
@@ -127,20 +193,18 @@ function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index
   if (latin) for (const found of new Set(capital.values())) for (const w of found) if (w.latin && !w.initial) midSentence.add(w.text);
   for (const [position, found] of capital) {
     let names = byText.get(found);
-    if (!names) byText.set(found, (names = textNames(found)));
+    if (!names) byText.set(found, (names = textNames(found, table)));
     words.set(position, names.latin);
-    forms.set(position, formsOf(names, latin, midSentence));
+    forms.set(position, formsOf(names, latin, midSentence, table.forms.length));
   }
-  let firstUse: Map<string, number> | null = null;
+  // Per form id, the first position that uses it.
+  let firstUse: Map<number, number> | null = null;
   const firstUses = () => {
     if (!firstUse) {
-      firstUse = new Map();
-      const found = new Map<string, number>();
-      forms.forEach((counts, position) =>
-        counts.forEach((_, form) => {
-          if (!found.has(form)) found.set(form, position);
-        }),
-      );
+      const found = new Map<number, number>();
+      forms.forEach((counts, position) => {
+        for (let k = 0; k < counts.length; k += 2) if (!found.has(counts[k])) found.set(counts[k], position);
+      });
       firstUse = found;
     }
     return firstUse;
@@ -152,10 +216,13 @@ function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index
     words,
     forms,
     midSentence,
-    firstUse: (form) => firstUses().get(form),
+    firstUse(form) {
+      const id = table.ids.get(form);
+      return id === undefined ? undefined : firstUses().get(id);
+    },
     firstUseStamp() {
       const parts: string[] = [];
-      for (const [form, position] of firstUses()) parts.push(`${form}@${position}`);
+      for (const [id, position] of firstUses()) parts.push(`${table.forms[id]}@${position}`);
       return parts.sort().join("\n");
     },
   };
@@ -184,78 +251,107 @@ export function isInflectionOf(word: string, name: string): boolean {
 
 const INFLECTIONS = new Set(["", "s", "es", "'s", "’s"]);
 
-/** What clustering needs of a form, worked out once per article: forms recur at many positions. */
-interface FormInfo {
-  form: string;
-  key: string;
-  lower: string;
-  support: number;
+/** What clustering needs of the article's forms, by form id, worked out once: forms recur at many positions. */
+interface FormFacts {
+  forms: string[];
+  support: Int32Array;
+  /** A number per look-alike key. */
+  key: Int32Array;
+  /** The lower-case form's first code unit and length. */
+  initial: Int32Array;
+  lowerLength: Int32Array;
+}
+
+function formFacts(forms: string[], support: Int32Array): FormFacts {
+  const keys = new Map<string, number>();
+  const key = new Int32Array(forms.length);
+  const initial = new Int32Array(forms.length);
+  const lowerLength = new Int32Array(forms.length);
+  for (let id = 0; id < forms.length; id++) {
+    const k = lookalikeKey(forms[id]);
+    let n = keys.get(k);
+    if (n === undefined) keys.set(k, (n = keys.size));
+    key[id] = n;
+    const lower = forms[id].toLowerCase();
+    initial[id] = lower.charCodeAt(0);
+    lowerLength[id] = lower.length;
+  }
+  return { forms, support, key, initial, lowerLength };
 }
 
 /** A cluster while the forms at a position are sorted into clusters. */
 interface Building {
-  rep: FormInfo;
-  members: string[];
+  rep: number;
+  /** Member form ids. */
+  members: number[];
   /** Per member, its uses: [version index, count, version index, count, …]. */
   uses: number[][];
 }
 
-const bySupport = (a: FormInfo, b: FormInfo) => b.support - a.support || (a.form < b.form ? -1 : 1);
+// Per look-alike key number, the cluster holding it at the position being clustered (valid where keyMark is the stamp).
+let keyMark = new Int32Array(1024);
+let keyHome = new Int32Array(1024);
+let keyStamp = 0;
 
-function buildClusters(position: number, versions: VersionNames[], infoOf: (form: string) => FormInfo): Building[] {
-  // Versions that share a text share its forms map: walk each map once.
-  const holders = new Map<Map<string, number>, number[]>();
+function buildClusters(position: number, versions: VersionNames[], facts: FormFacts): Building[] {
+  const { forms, support, key, initial, lowerLength } = facts;
+  // Per form at the position, the versions using it and how often: [index, count, index, count, …].
+  const here: number[] = [];
+  const uses: number[][] = [];
+  const stamp = freshSlots(forms.length);
   for (const v of versions) {
     const counts = v.forms.get(position);
-    if (!counts || counts.size === 0) continue;
-    const ids = holders.get(counts);
-    if (ids) ids.push(v.index);
-    else holders.set(counts, [v.index]);
+    if (!counts) continue;
+    for (let k = 0; k < counts.length; k += 2) {
+      const id = counts[k];
+      if (slotMark[id] !== stamp) {
+        slotMark[id] = stamp;
+        slotAt[id] = uses.length;
+        here.push(id);
+        uses.push([]);
+      }
+      uses[slotAt[id]].push(v.index, counts[k + 1]);
+    }
   }
-  // Per form, the versions using it and how often: [index, count, index, count, …].
-  const uses = new Map<string, number[]>();
-  for (const [counts, ids] of holders) {
-    counts.forEach((n, form) => {
-      let list = uses.get(form);
-      if (!list) uses.set(form, (list = []));
-      for (const id of ids) list.push(id, n);
-    });
+  here.sort((a, b) => support[b] - support[a] || (forms[a] < forms[b] ? -1 : 1));
+  if (keyMark.length < forms.length) {
+    keyMark = new Int32Array(Math.max(forms.length, 2 * keyMark.length));
+    keyHome = new Int32Array(keyMark.length);
+    keyStamp = 0;
   }
-  const forms: FormInfo[] = [];
-  for (const form of uses.keys()) forms.push(infoOf(form));
-  forms.sort(bySupport);
+  if (keyStamp === 0x7fffffff) {
+    keyMark.fill(0);
+    keyStamp = 0;
+  }
+  const round = ++keyStamp;
   const clusters: Building[] = [];
   // Clusters by look-alike key and by initial, so a form is compared only with plausible relatives.
-  const byKey = new Map<string, Building>();
-  const byInitial = new Map<string, Building[]>();
-  for (const info of forms) {
-    const { form, lower } = info;
-    let home = byKey.get(info.key);
+  for (const id of here) {
+    const form = forms[id];
+    let home = keyMark[key[id]] === round ? clusters[keyHome[key[id]]] : undefined;
     if (!home && form.length >= 4) {
-      for (const c of byInitial.get(lower[0]) ?? []) {
-        if (Math.abs(c.rep.lower.length - lower.length) > 2) continue;
-        if (isInflectionOf(form, c.rep.form) || nameDistance(form, c.rep.form) !== null) {
+      for (const c of clusters) {
+        if (initial[c.rep] !== initial[id] || Math.abs(lowerLength[c.rep] - lowerLength[id]) > 2) continue;
+        if (isInflectionOf(form, forms[c.rep]) || nameDistance(form, forms[c.rep]) !== null) {
           home = c;
           break;
         }
       }
     }
     if (!home) {
-      home = { rep: info, members: [], uses: [] };
+      home = { rep: id, members: [], uses: [] };
+      keyMark[key[id]] = round;
+      keyHome[key[id]] = clusters.length;
       clusters.push(home);
-      byKey.set(info.key, home);
-      const list = byInitial.get(lower[0]);
-      if (list) list.push(home);
-      else byInitial.set(lower[0], [home]);
     }
-    home.members.push(form);
-    home.uses.push(uses.get(form)!);
+    home.members.push(id);
+    home.uses.push(uses[slotAt[id]]);
   }
   return clusters;
 }
 
 /** A built cluster with its counts per version; only clusters enough versions share get this far. */
-function finish(c: Building, versionCount: number): NameCluster {
+function finish(c: Building, versionCount: number, forms: string[]): NameCluster {
   const counts = new Array<number>(versionCount).fill(0);
   const formVoters = new Map<string, number[]>();
   let using = 0;
@@ -267,9 +363,9 @@ function finish(c: Building, versionCount: number): NameCluster {
       if (counts[list[i]] === 0) using++;
       counts[list[i]] += list[i + 1];
     }
-    formVoters.set(c.members[m], ids);
+    formVoters.set(forms[c.members[m]], ids);
   }
-  return { rep: c.rep.form, members: c.members, counts, using, formVoters };
+  return { rep: forms[c.rep], repId: c.rep, members: c.members.map((id) => forms[id]), counts, using, formVoters };
 }
 
 /** How many versions use some member of a cluster, counted in `seen` (stamped with `stamp`, so it needs no clearing). */
@@ -288,19 +384,17 @@ function versionsUsing(c: Building, seen: Int32Array, stamp: number): number {
 /** The article's name index, built once per article and shared by every version's run. */
 export function nameIndex(input: CheckInput): NameIndex {
   return memo(input.shared, "names:index", () => {
-    const list = allVersions(input).map((v, i) => indexVersion(input.shared, v, i));
+    const table: FormTable = memo(input.shared, "names:forms", () => ({ ids: new Map<string, number>(), forms: [] }));
+    const list = allVersions(input).map((v, i) => indexVersion(input.shared, v, i, table));
     const versions = new Map(list.map((v) => [v.version.id, v]));
-    // Versions share forms maps wherever they share a text: count each map once, times its uses.
-    const mapUses = new Map<Map<string, number>, number>();
-    for (const v of list) v.forms.forEach((counts) => mapUses.set(counts, (mapUses.get(counts) ?? 0) + 1));
-    const support = new Map<string, number>();
-    mapUses.forEach((n, counts) => counts.forEach((_, form) => support.set(form, (support.get(form) ?? 0) + n)));
-    const infos = new Map<string, FormInfo>();
-    const infoOf = (form: string) => {
-      let info = infos.get(form);
-      if (!info) infos.set(form, (info = { form, key: lookalikeKey(form), lower: form.toLowerCase(), support: support.get(form) ?? 0 }));
-      return info;
-    };
+    // Versions share counts wherever they share a text: count each list once, times its uses.
+    const listUses = new Map<FormCounts, number>();
+    for (const v of list) v.forms.forEach((counts) => listUses.set(counts, (listUses.get(counts) ?? 0) + 1));
+    const support = new Int32Array(table.forms.length);
+    listUses.forEach((n, counts) => {
+      for (let k = 0; k < counts.length; k += 2) support[counts[k]] += n;
+    });
+    let facts: FormFacts | null = null;
     const latinList = list.filter((v) => v.latin);
     const seen = new Int32Array(list.length);
     let stamp = 0;
@@ -309,15 +403,19 @@ export function nameIndex(input: CheckInput): NameIndex {
     let digest: string | null = null;
     return {
       versions,
-      support,
+      supportOf(form: string) {
+        const id = table.ids.get(form);
+        return id === undefined ? 0 : support[id];
+      },
       sharedClustersAt(position: number) {
         let found = sharedClusters.get(position);
         if (!found) {
+          facts ??= formFacts(table.forms, support);
           // No version can expect a name fewer versions share than half of its Latin-script peers (and never fewer than two).
           const peers = latinList.filter((v) => v.words.has(position)).length - 1;
           const least = Math.max(2, Math.floor(peers / 2) + 1);
           found = [];
-          for (const c of buildClusters(position, list, infoOf)) if (versionsUsing(c, seen, ++stamp) >= least) found.push(finish(c, list.length));
+          for (const c of buildClusters(position, list, facts)) if (versionsUsing(c, seen, ++stamp) >= least) found.push(finish(c, list.length, table.forms));
           sharedClusters.set(position, found);
         }
         return found;
@@ -335,7 +433,7 @@ export function nameIndex(input: CheckInput): NameIndex {
       stamp() {
         if (digest === null) {
           const parts: string[] = [];
-          for (const [form, n] of support) parts.push(`${form}=${n}`);
+          for (let id = 0; id < support.length; id++) if (support[id] > 0) parts.push(`${table.forms[id]}=${support[id]}`);
           parts.sort();
           for (const v of list) parts.push(`${v.version.id}:${v.latin}:${[...v.midSentence].sort().join(" ")}`);
           digest = parts.join("\n");

@@ -1,4 +1,4 @@
-import { isInflectionOf, nameDistance, nameIndex, type NameCluster, type PositionVotes, type VersionNames } from "./names-index";
+import { countOf, isInflectionOf, nameDistance, nameIndex, type NameCluster, type NameIndex, type PositionVotes, type VersionNames } from "./names-index";
 import { cachedSpelling } from "./text-spelling";
 import { lookalikeKey, startsUpper, type Word } from "./text-words";
 import type { Check, CheckInput, Finding } from "./types";
@@ -50,7 +50,7 @@ function expectations(position: number, me: VersionNames, votes: PositionVotes):
     // The others' counts: every present version's, less this one's own when it is present.
     const expected = Math.max(1, medianOf(votes.sortedCounts[i], mePresent ? myCount : null));
     // Words spelt exactly like the name count, and are all a version usually has: the scan below is rarely needed.
-    if ((myForms?.get(cluster.rep) ?? 0) >= expected) continue;
+    if (countOf(myForms, cluster.repId) >= expected) continue;
     let have = 0;
     for (let j = 0; j < mine.length && have < expected; j++) if (mine[j].text.includes(cluster.rep)) have++;
     if (have < expected) out.push({ cluster, voters, deficit: expected - have });
@@ -71,7 +71,7 @@ interface Match {
 }
 
 /** This version's nearest spelling to an expected name, if it is close enough and less attested than the name. */
-function bestMatch(word: Word, expectations: Expectation[], support: Map<string, number>, me: number): Match | null {
+function bestMatch(word: Word, expectations: Expectation[], index: NameIndex, me: number): Match | null {
   let best: Match | null = null;
   const initial = word.text[0].toLowerCase();
   for (const expectation of expectations) {
@@ -82,7 +82,7 @@ function bestMatch(word: Word, expectations: Expectation[], support: Map<string,
     if (word.text === rep || isInflectionOf(word.text, rep) || lookalikeKey(word.text) === lookalikeKey(rep)) continue;
     if (withoutAccents(word.text) === withoutAccents(rep)) continue;
     if (votersOf(cluster, word.text, me) >= votersOf(cluster, rep, me)) continue;
-    if ((support.get(word.text) ?? 0) >= (support.get(rep) ?? 0)) continue;
+    if (index.supportOf(word.text) >= index.supportOf(rep)) continue;
     let distance: number | null = null;
     for (const member of cluster.members) {
       if (member === word.text) continue;
@@ -143,7 +143,7 @@ export const namesCheck: Check = {
       const matches: Match[] = [];
       for (const word of me.words.get(position) ?? []) {
         if (!startsUpper(word.text)) continue;
-        const match = bestMatch(word, open, index.support, me.index);
+        const match = bestMatch(word, open, index, me.index);
         if (match) matches.push(match);
       }
       if (matches.length === 0) continue;

@@ -124,7 +124,13 @@ export function scanQuotes(text: string, lang: string): QuoteEvent[] {
     }
   }
   for (const open of stack) events.push({ kind: "unclosed", at: open.at, mark: open.mark });
-  return events.length > 1 ? events.sort((a, b) => a.at - b.at) : events;
+  // Only unclosed openers come out of order, and most texts have none: a sorted list is left as it is.
+  return inOrder(events) ? events : events.sort((a, b) => a.at - b.at);
+}
+
+function inOrder(events: QuoteEvent[]): boolean {
+  for (let i = 1; i < events.length; i++) if (events[i - 1].at > events[i].at) return false;
+  return true;
 }
 
 /** Whether a text's quotation marks and brackets all pair up. */
