@@ -1,7 +1,7 @@
 import { nameIndex, type NameIndex } from "./names-index";
 import { singleScriptForms } from "./text-homoglyphs";
 import { invisibleSpans, isRtlLang, type InvisibleSpan } from "./text-invisible";
-import { latinWords, lookalikeKey, memo, mixesScripts, textMemo, words, type Word } from "./text-words";
+import { latinWords, lookalikeKey, memo, mixedScriptWords, textMemo, type Word } from "./text-words";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 import { inScope } from "./types";
 
@@ -154,7 +154,7 @@ function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Find
 /** Words mixing Latin, Cyrillic or Greek letters that look the same. */
 function mixedWords(text: string): Word[] {
   if (!CYRILLIC_OR_GREEK.test(text) || !LATIN_LETTER.test(text)) return [];
-  return words(text).filter((word) => mixesScripts(word.text));
+  return mixedScriptWords(text);
 }
 
 function homoglyphs(input: CheckInput, segment: CheckSegment, mixed: Word[]): Finding[] {

@@ -279,25 +279,100 @@ function formFacts(forms: string[], support: Int32Array): FormFacts {
   return { forms, support, key, initial, lowerLength };
 }
 
-/** A cluster while the forms at a position are sorted into clusters. */
-interface Building {
-  rep: number;
-  /** Member form ids. */
-  members: number[];
-  /** Per member, its uses: [version index, count, version index, count, …]. */
-  uses: number[][];
+/**
+ * The clusters of one position while they are built, in typed arrays reused from position to position
+ * (a position has some fifty forms, and lists per form and cluster were most of what a run allocated).
+ * Forms at the position are numbered 0, 1, … in order of first sight; their uses and a cluster's
+ * members are linked lists in insertion order.
+ */
+class PositionClusters {
+  /** Per local form: its form id, first and last use, next member of its cluster. */
+  formId = new Int32Array(64);
+  useHead = new Int32Array(64);
+  useTail = new Int32Array(64);
+  nextMember = new Int32Array(64);
+  forms = 0;
+  /** Per use: the version's index, its count and the form's next use. */
+  useVersion = new Int32Array(256);
+  useCount = new Int32Array(256);
+  nextUse = new Int32Array(256);
+  uses = 0;
+  /** Per cluster: its rep (a local form) and its first and last member. */
+  rep = new Int32Array(64);
+  memberHead = new Int32Array(64);
+  memberTail = new Int32Array(64);
+  clusters = 0;
+
+  addForm(id: number): number {
+    if (this.forms === this.formId.length) {
+      this.formId = grown(this.formId);
+      this.useHead = grown(this.useHead);
+      this.useTail = grown(this.useTail);
+      this.nextMember = grown(this.nextMember);
+    }
+    const local = this.forms++;
+    this.formId[local] = id;
+    this.useHead[local] = -1;
+    return local;
+  }
+
+  addUse(local: number, version: number, count: number): void {
+    if (this.uses === this.useVersion.length) {
+      this.useVersion = grown(this.useVersion);
+      this.useCount = grown(this.useCount);
+      this.nextUse = grown(this.nextUse);
+    }
+    const use = this.uses++;
+    this.useVersion[use] = version;
+    this.useCount[use] = count;
+    this.nextUse[use] = -1;
+    if (this.useHead[local] === -1) this.useHead[local] = use;
+    else this.nextUse[this.useTail[local]] = use;
+    this.useTail[local] = use;
+  }
+
+  addCluster(rep: number): number {
+    if (this.clusters === this.rep.length) {
+      this.rep = grown(this.rep);
+      this.memberHead = grown(this.memberHead);
+      this.memberTail = grown(this.memberTail);
+    }
+    const c = this.clusters++;
+    this.rep[c] = rep;
+    this.memberHead[c] = -1;
+    return c;
+  }
+
+  addMember(c: number, local: number): void {
+    this.nextMember[local] = -1;
+    if (this.memberHead[c] === -1) this.memberHead[c] = local;
+    else this.nextMember[this.memberTail[c]] = local;
+    this.memberTail[c] = local;
+  }
 }
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(array.length * 2);
+  out.set(array);
+  return out;
+}
+
+const scratch = new PositionClusters();
+// Local forms in clustering order, reused.
+const order: number[] = [];
 
 // Per look-alike key number, the cluster holding it at the position being clustered (valid where keyMark is the stamp).
 let keyMark = new Int32Array(1024);
 let keyHome = new Int32Array(1024);
 let keyStamp = 0;
 
-function buildClusters(position: number, versions: VersionNames[], facts: FormFacts): Building[] {
+/** Sorts the position's forms into clusters, in scratch: the best-attested form first, each joining the first cluster it resembles. */
+function buildClusters(position: number, versions: VersionNames[], facts: FormFacts): PositionClusters {
   const { forms, support, key, initial, lowerLength } = facts;
-  // Per form at the position, the versions using it and how often: [index, count, index, count, …].
-  const here: number[] = [];
-  const uses: number[][] = [];
+  const at = scratch;
+  at.forms = 0;
+  at.uses = 0;
+  at.clusters = 0;
   const stamp = freshSlots(forms.length);
   for (const v of versions) {
     const counts = v.forms.get(position);
@@ -306,14 +381,23 @@ function buildClusters(position: number, versions: VersionNames[], facts: FormFa
       const id = counts[k];
       if (slotMark[id] !== stamp) {
         slotMark[id] = stamp;
-        slotAt[id] = uses.length;
-        here.push(id);
-        uses.push([]);
+        slotAt[id] = at.addForm(id);
       }
-      uses[slotAt[id]].push(v.index, counts[k + 1]);
+      at.addUse(slotAt[id], v.index, counts[k + 1]);
     }
   }
-  here.sort((a, b) => support[b] - support[a] || (forms[a] < forms[b] ? -1 : 1));
+  // Best supported first, then in code-unit order: a total order, sorted in place (a position has few forms).
+  order.length = at.forms;
+  for (let i = 0; i < at.forms; i++) {
+    const id = at.formId[i];
+    let j = i;
+    for (; j > 0; j--) {
+      const other = at.formId[order[j - 1]];
+      if (support[other] - support[id] < 0 || (support[other] === support[id] && forms[other] > forms[id])) order[j] = order[j - 1];
+      else break;
+    }
+    order[j] = i;
+  }
   if (keyMark.length < forms.length) {
     keyMark = new Int32Array(Math.max(forms.length, 2 * keyMark.length));
     keyHome = new Int32Array(keyMark.length);
@@ -324,61 +408,75 @@ function buildClusters(position: number, versions: VersionNames[], facts: FormFa
     keyStamp = 0;
   }
   const round = ++keyStamp;
-  const clusters: Building[] = [];
   // Clusters by look-alike key and by initial, so a form is compared only with plausible relatives.
-  for (const id of here) {
+  for (const local of order) {
+    const id = at.formId[local];
     const form = forms[id];
-    let home = keyMark[key[id]] === round ? clusters[keyHome[key[id]]] : undefined;
-    if (!home && form.length >= 4) {
-      for (const c of clusters) {
-        if (initial[c.rep] !== initial[id] || Math.abs(lowerLength[c.rep] - lowerLength[id]) > 2) continue;
-        if (isInflectionOf(form, forms[c.rep]) || nameDistance(form, forms[c.rep]) !== null) {
+    let home = keyMark[key[id]] === round ? keyHome[key[id]] : -1;
+    if (home === -1 && form.length >= 4) {
+      for (let c = 0; c < at.clusters; c++) {
+        const rep = at.formId[at.rep[c]];
+        if (initial[rep] !== initial[id] || Math.abs(lowerLength[rep] - lowerLength[id]) > 2) continue;
+        if (isInflectionOf(form, forms[rep]) || nameDistance(form, forms[rep]) !== null) {
           home = c;
           break;
         }
       }
     }
-    if (!home) {
-      home = { rep: id, members: [], uses: [] };
+    if (home === -1) {
+      home = at.addCluster(local);
       keyMark[key[id]] = round;
-      keyHome[key[id]] = clusters.length;
-      clusters.push(home);
+      keyHome[key[id]] = home;
     }
-    home.members.push(id);
-    home.uses.push(uses[slotAt[id]]);
+    at.addMember(home, local);
   }
-  return clusters;
+  return at;
 }
 
 /** A built cluster with its counts per version; only clusters enough versions share get this far. */
-function finish(c: Building, versionCount: number, forms: string[]): NameCluster {
+function finish(at: PositionClusters, c: number, versionCount: number, forms: string[]): NameCluster {
   const counts = new Array<number>(versionCount).fill(0);
   const formVoters = new Map<string, number[]>();
+  const members: string[] = [];
   let using = 0;
-  for (let m = 0; m < c.members.length; m++) {
-    const list = c.uses[m];
+  for (let m = at.memberHead[c]; m !== -1; m = at.nextMember[m]) {
     const ids: number[] = [];
-    for (let i = 0; i < list.length; i += 2) {
-      ids.push(list[i]);
-      if (counts[list[i]] === 0) using++;
-      counts[list[i]] += list[i + 1];
+    for (let u = at.useHead[m]; u !== -1; u = at.nextUse[u]) {
+      const v = at.useVersion[u];
+      ids.push(v);
+      if (counts[v] === 0) using++;
+      counts[v] += at.useCount[u];
     }
-    formVoters.set(forms[c.members[m]], ids);
+    members.push(forms[at.formId[m]]);
+    formVoters.set(forms[at.formId[m]], ids);
   }
-  return { rep: forms[c.rep], repId: c.rep, members: c.members.map((id) => forms[id]), counts, using, formVoters };
+  const rep = at.formId[at.rep[c]];
+  return { rep: forms[rep], repId: rep, members, counts, using, formVoters };
 }
 
 /** How many versions use some member of a cluster, counted in `seen` (stamped with `stamp`, so it needs no clearing). */
-function versionsUsing(c: Building, seen: Int32Array, stamp: number): number {
+function versionsUsing(at: PositionClusters, c: number, seen: Int32Array, stamp: number): number {
   let using = 0;
-  for (const list of c.uses) {
-    for (let i = 0; i < list.length; i += 2) {
-      if (seen[list[i]] === stamp) continue;
-      seen[list[i]] = stamp;
+  for (let m = at.memberHead[c]; m !== -1; m = at.nextMember[m]) {
+    for (let u = at.useHead[m]; u !== -1; u = at.nextUse[u]) {
+      const v = at.useVersion[u];
+      if (seen[v] === stamp) continue;
+      seen[v] = stamp;
       using++;
     }
   }
   return using;
+}
+
+/** Sorts a short list of counts in place (an insertion sort allocates nothing). */
+function ascending(values: number[]): number[] {
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i];
+    let j = i;
+    for (; j > 0 && values[j - 1] > value; j--) values[j] = values[j - 1];
+    values[j] = value;
+  }
+  return values;
 }
 
 /** The article's name index, built once per article and shared by every version's run. */
@@ -415,7 +513,8 @@ export function nameIndex(input: CheckInput): NameIndex {
           const peers = latinList.filter((v) => v.words.has(position)).length - 1;
           const least = Math.max(2, Math.floor(peers / 2) + 1);
           found = [];
-          for (const c of buildClusters(position, list, facts)) if (versionsUsing(c, seen, ++stamp) >= least) found.push(finish(c, list.length, table.forms));
+          const at = buildClusters(position, list, facts);
+          for (let c = 0; c < at.clusters; c++) if (versionsUsing(at, c, seen, ++stamp) >= least) found.push(finish(at, c, list.length, table.forms));
           sharedClusters.set(position, found);
         }
         return found;
@@ -425,7 +524,7 @@ export function nameIndex(input: CheckInput): NameIndex {
         if (!found) {
           const present = latinList.filter((v) => v.words.has(position));
           const clusters = this.sharedClustersAt(position);
-          const sortedCounts = clusters.map((c) => present.map((v) => c.counts[v.index]).sort((a, b) => a - b));
+          const sortedCounts = clusters.map((c) => ascending(present.map((v) => c.counts[v.index])));
           votes.set(position, (found = { clusters, present: present.length, sortedCounts }));
         }
         return found;

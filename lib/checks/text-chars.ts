@@ -161,6 +161,31 @@ export function latinWords(text: string): Word[] {
   return scan(text, latinWordChar, true);
 }
 
+/** words(text) that mix Latin letters with Cyrillic or Greek ones (see mixesScripts), without slicing out the others. */
+export function mixedScriptWords(text: string): Word[] {
+  const out: Word[] = [];
+  let start = -1;
+  let latin = false;
+  let other = false;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    const c = code < 128 ? ASCII_CLASS[code] : classOf(code);
+    if ((spacedWordChar >> c) & 1 && (c !== MARK || start !== -1)) {
+      if (start === -1) {
+        start = i;
+        latin = false;
+        other = false;
+      }
+      if (c === LATIN && !isDigit(code)) latin = true;
+      else if (code >= 0x370 && code <= 0x52f) other = true;
+    } else if (start !== -1) {
+      if (latin && other) out.push({ text: text.slice(start, i), start, end: i });
+      start = -1;
+    }
+  }
+  return out;
+}
+
 /** Whether a word mixes Latin letters with Cyrillic or Greek ones (the raw material of homoglyphs). */
 export function mixesScripts(word: string): boolean {
   let latin = false;

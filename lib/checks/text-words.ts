@@ -1,7 +1,7 @@
 import { capitalWords, type CapitalWord } from "./text-chars";
 import type { CheckInput, CheckVersion } from "./types";
 
-export { capitalWords, hasWord, isLatinVersion, isUnspaced, isWordChar, latinWords, looksCamel, mixesScripts, words } from "./text-chars";
+export { capitalWords, hasWord, isLatinVersion, isUnspaced, isWordChar, latinWords, looksCamel, mixedScriptWords, mixesScripts, words } from "./text-chars";
 export type { CapitalWord, Word } from "./text-chars";
 
 const UPPER_START = /^\p{Lu}/u;
