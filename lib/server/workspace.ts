@@ -1,4 +1,14 @@
-import { preferencesSchema, WORKSPACE_PAGE_SIZE, workspaceQuerySchema, type Layout, type PreferencesInput, type WorkspaceQuery } from "../validation/workspace";
+import {
+  firstRowCount,
+  preferencesSchema,
+  WORKSPACE_PAGE_SIZE,
+  workspaceQuerySchema,
+  workspaceRowsSchema,
+  type Layout,
+  type PreferencesInput,
+  type WorkspaceQuery,
+  type WorkspaceRowsInput,
+} from "../validation/workspace";
 import type { Actor } from "./actor";
 import type { AnnotationCore } from "./annotations";
 import { authorize } from "./authorize";
@@ -81,7 +91,10 @@ export interface Workspace {
   matchingCount: number;
   pageCount: number;
   positions: number[];
+  /** The cells of the page's rows, or of its first `loadedRows` (the browser then asks for the rest: getWorkspaceRows). */
   cells: Record<string, Record<number, WorkspaceCell>>;
+  /** How many of `positions` have their cells here. */
+  loadedRows: number;
 }
 
 function userId(actor: Actor): string | null {
@@ -89,11 +102,14 @@ function userId(actor: Actor): string | null {
 }
 
 /**
- * One page of the review workspace: the shown versions' cells for up to
- * WORKSPACE_PAGE_SIZE positions that match the filters, with annotations,
- * the caller's review marks, and every version's progress.
+ * One page of the review workspace: up to WORKSPACE_PAGE_SIZE positions that
+ * match the filters, the shown versions' cells (with annotations, findings
+ * and the caller's review marks), and every version's progress. With rows:
+ * "first", only the first rows' cells (firstRowCount), and the browser asks
+ * for the others (getWorkspaceRows): a page of 15 versions is 750 cells, and
+ * sending them all with the page made it slow to serve and to start.
  */
-export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: WorkspaceQuery = {}): Promise<Workspace> {
+export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: WorkspaceQuery = {}, options: { rows?: "first" | "all" } = {}): Promise<Workspace> {
   authorize(actor, "article.read");
   const query = validate(workspaceQuerySchema, rawQuery);
   const article = await db.article.findUnique({
@@ -170,7 +186,8 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
   const pageCount = Math.max(1, Math.ceil(matching.length / WORKSPACE_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
   const positions = matching.slice((page - 1) * WORKSPACE_PAGE_SIZE, page * WORKSPACE_PAGE_SIZE);
-  const cells = await loadCells(article.id, visible, positions, me);
+  const loadedRows = options.rows === "first" ? Math.min(positions.length, firstRowCount(visible.length)) : positions.length;
+  const cells = await loadCells(article.id, visible, positions.slice(0, loadedRows), me);
   attachFindings(cells, findings);
   const findingCounts = new Map<string, { error: number; warning: number }>();
   for (const f of findings) {
@@ -204,7 +221,26 @@ export async function getWorkspace(actor: Actor | null, slug: string, rawQuery: 
     pageCount,
     positions,
     cells,
+    loadedRows,
   };
+}
+
+/**
+ * Cells of a workspace page's other rows: these positions, in these versions
+ * (the source and the shown ones, as the page has them), with annotations,
+ * findings and the caller's review marks.
+ */
+export async function getWorkspaceRows(actor: Actor | null, slug: string, input: WorkspaceRowsInput): Promise<{ cells: Workspace["cells"] }> {
+  authorize(actor, "article.read");
+  const { positions, versionIds } = validate(workspaceRowsSchema, input);
+  const [article] = await sqlQuery<{ id: string }>(`SELECT "id" FROM "article" WHERE "slug" = ?`, [slug]);
+  if (!article) throw new NotFoundError(`unknown article "${slug}"`);
+  const versions = await sqlQuery<{ id: string }>(`SELECT "id" FROM "version" WHERE "articleId" = ? AND "id" IN (${marks(versionIds)})`, [article.id, ...versionIds]);
+  if (versions.length !== new Set(versionIds).size) throw new NotFoundError("a version of another article, or none");
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  const [cells, findings] = await Promise.all([loadCells(article.id, versionIds, sorted, userId(actor)), findingsOfArticle(article.id, { allowStale: true })]);
+  attachFindings(cells, findings);
+  return { cells };
 }
 
 /** Puts each finding on its cell, when the cell is on this page and still at the checked revision. */

@@ -6,6 +6,23 @@ export type Layout = (typeof LAYOUTS)[number];
 // Rows per page: long articles are paged so the page stays light and fast.
 export const WORKSPACE_PAGE_SIZE = 50;
 
+// Cells whose data comes with the page (whole rows, at least MIN_FIRST_ROWS): about a screenful
+// however many versions are shown. The browser asks for the rest of the page's rows right after.
+const FIRST_CELLS = 80;
+const MIN_FIRST_ROWS = 4;
+
+/** How many of a page's rows come with it, for this many columns (the source and the shown versions). */
+export function firstRowCount(columns: number): number {
+  return Math.max(MIN_FIRST_ROWS, Math.ceil(FIRST_CELLS / Math.max(1, columns)));
+}
+
+/** The rest of a page's rows: which positions, in which versions (ids, the source's included). */
+export const workspaceRowsSchema = z.object({
+  positions: z.array(z.number().int().min(0)).min(1).max(WORKSPACE_PAGE_SIZE),
+  versionIds: z.array(z.string().min(1)).min(1).max(200),
+});
+export type WorkspaceRowsInput = z.input<typeof workspaceRowsSchema>;
+
 // Query-string flags: present as "1" or "true", absent otherwise.
 const flag = z.preprocess((value) => value === true || value === "1" || value === "true", z.boolean());
 

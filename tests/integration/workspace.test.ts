@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/actor";
 import { createAnnotation } from "@/lib/server/annotations";
 import { db } from "@/lib/server/db";
-import { ValidationError } from "@/lib/server/errors";
+import { NotFoundError, ValidationError } from "@/lib/server/errors";
 import { importVersion } from "@/lib/server/import-version";
 import { setReviewMark } from "@/lib/server/segments";
-import { getWorkspace, saveWorkspacePreferences } from "@/lib/server/workspace";
-import { WORKSPACE_PAGE_SIZE } from "@/lib/validation/workspace";
+import { getWorkspace, getWorkspaceRows, saveWorkspacePreferences } from "@/lib/server/workspace";
+import { firstRowCount, WORKSPACE_PAGE_SIZE } from "@/lib/validation/workspace";
 import { bytes, makeActor, uniqueSlug } from "./helpers";
 
 let reviewer: Actor;
@@ -36,6 +36,27 @@ describe("getWorkspace", () => {
     const fr = first.versions.find((v) => v.lang === "fr")!;
     expect(last.cells[fr.id]?.[120]).toBeUndefined();
     expect(fr.progress).toEqual({ total: 110, reviewed: 0, open: { major: 0, minor: 0, neutral: 0 } });
+  });
+
+  it("sends the first rows' cells with the page, and the rest of the page's rows on request, the same cells", async () => {
+    const whole = await getWorkspace(reviewer, slug);
+    const first = await getWorkspace(reviewer, slug, {}, { rows: "first" });
+    expect(first.positions).toEqual(whole.positions);
+    expect(first.loadedRows).toBe(firstRowCount(3));
+    expect(first.loadedRows).toBeLessThan(first.positions.length);
+    const de = first.versions.find((v) => v.lang === "de")!;
+    expect(Object.keys(first.cells[de.id]).map(Number)).toEqual(first.positions.slice(0, first.loadedRows));
+
+    const columns = [first.versions.find((v) => v.isSource)!.id, ...first.shownVersionIds];
+    const rest = await getWorkspaceRows(reviewer, slug, { positions: first.positions.slice(first.loadedRows), versionIds: columns });
+    for (const id of columns) {
+      expect({ ...first.cells[id], ...rest.cells[id] }).toEqual(whole.cells[id]);
+    }
+
+    const foreign = await importVersion({ kind: "system", label: "test" }, { slug: uniqueSlug("rows"), lang: "en", fileName: "o.txt", bytes: bytes("Other\n\nText."), isSource: true });
+    await expect(getWorkspaceRows(reviewer, slug, { positions: [30], versionIds: [foreign.versionId] })).rejects.toThrow(NotFoundError);
+    await expect(getWorkspaceRows(reviewer, slug, { positions: [Number("x")], versionIds: columns })).rejects.toThrow(ValidationError);
+    await expect(getWorkspaceRows(null, slug, { positions: [30], versionIds: columns })).rejects.toThrow();
   });
 
   it("filters by open annotations, by unreviewed cells and by text", async () => {

@@ -29,7 +29,7 @@ export default async function ArticlePage({ params, searchParams }: { params: Pa
   const query = await searchParams;
   setRequestLocale(locale);
   const actor = await currentActor(locale);
-  const workspace = await getWorkspace(actor, slug, query).catch((error) => {
+  const workspace = await getWorkspace(actor, slug, query, { rows: "first" }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

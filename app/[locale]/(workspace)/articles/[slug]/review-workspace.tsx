@@ -29,11 +29,6 @@ export interface ViewVersion {
 
 type Editing = { segmentId: string; draft: string; baseRevision: number; conflict: { text: string; revision: number } | null };
 
-// Cells in the server's HTML (whole rows, at least MIN_SERVER_ROWS): about a screenful however many versions
-// are shown; the rest of the page's rows are rendered in the browser right after hydration.
-const SERVER_CELLS = 80;
-const MIN_SERVER_ROWS = 4;
-
 /**
  * The review workspace: one row per position, the source pinned, the chosen
  * versions beside it. Reviewers select text to annotate, apply and reject
@@ -59,23 +54,45 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
   const [help, setHelp] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const gridRef = useRef<HTMLDivElement>(null);
+  const message = useCallback((error: ApiError) => (te.has(error.code) ? `${te(error.code)} ${error.message}` : error.message), [te]);
 
   const source = versions.find((v) => v.isSource);
   const columns = [source, ...shown.map((id) => versions.find((v) => v.id === id))].filter((v): v is ViewVersion => Boolean(v));
   const rows = workspace.positions;
-  // The server renders the first rows only, and the rest follow as soon as the page is hydrated:
-  // a page of 15 versions is over a megabyte of HTML otherwise, most of it below the fold.
-  // After hydration (which stays small and quick), the remaining rows render as a transition, which yields to input.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => startTransition(() => setHydrated(true)), []);
-  const renderedRows = hydrated ? rows : rows.slice(0, Math.max(MIN_SERVER_ROWS, Math.ceil(SERVER_CELLS / columns.length)));
+  // The page comes with its first rows' cells (about a screenful); the rest of its rows are asked for
+  // right after, and again after every refresh. Until they come, rows already shown keep their cells.
+  const loadedRows = workspace.loadedRows;
+  const serverColumns = [...versions.filter((v) => v.isSource).map((v) => v.id), ...workspace.shownVersionIds];
+  const restKey = `${rows.slice(loadedRows).join(",")}|${serverColumns.join(",")}`;
+  const [rest, setRest] = useState<{ key: string; cells: Workspace["cells"] } | null>(null);
+  const restRequest = useRef(0);
   useEffect(() => {
-    // A link to a row the server did not render (#pos-40) finds it once it is there.
-    if (hydrated && /^#pos-\d+$/.test(window.location.hash)) document.getElementById(window.location.hash.slice(1))?.scrollIntoView();
-  }, [hydrated]);
-  const cellOf = (versionId: string, position: number): WorkspaceCell | undefined => workspace.cells[versionId]?.[position];
+    if (loadedRows >= rows.length) return;
+    const request = ++restRequest.current;
+    const query = new URLSearchParams({ positions: rows.slice(loadedRows).join(","), versions: serverColumns.join(",") });
+    void callApi<{ cells: Workspace["cells"] }>("GET", `/api/v1/articles/${workspace.article.slug}/rows?${query}`).then((result) => {
+      if (request !== restRequest.current) return;
+      if (result.ok) startTransition(() => setRest({ key: restKey, cells: result.data.cells }));
+      else setAnnouncement(message(result.error));
+    });
+    // A new page, filter or refresh is a new `workspace`; the key and columns derive from it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [workspace]);
+  const restShown = loadedRows >= rows.length || rest?.key === restKey;
+  const renderedRows = restShown ? rows : rows.slice(0, loadedRows);
+  const scrolledToHash = useRef(false);
+  useEffect(() => {
+    // A link to a row that came after the page (#pos-40) finds it once it is there.
+    if (scrolledToHash.current || !/^#pos-\d+$/.test(window.location.hash)) return;
+    const target = document.getElementById(window.location.hash.slice(1));
+    if (target) {
+      scrolledToHash.current = true;
+      target.scrollIntoView();
+    } else if (restShown) scrolledToHash.current = true;
+  }, [restShown]);
+  const cellOf = (versionId: string, position: number): WorkspaceCell | undefined =>
+    workspace.cells[versionId]?.[position] ?? (restShown ? rest?.cells[versionId]?.[position] : undefined);
 
-  const message = useCallback((error: ApiError) => (te.has(error.code) ? `${te(error.code)} ${error.message}` : error.message), [te]);
   const refresh = useCallback(() => startTransition(() => router.refresh()), [router]);
 
   function savePreferences(nextShown: string[], nextLayout: Layout) {
@@ -177,7 +194,9 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
   }
 
   function findCell(segmentId: string): WorkspaceCell | undefined {
-    for (const byPosition of Object.values(workspace.cells)) for (const cell of Object.values(byPosition)) if (cell.id === segmentId) return cell;
+    for (const cells of [workspace.cells, restShown ? rest?.cells ?? {} : {}]) {
+      for (const byPosition of Object.values(cells)) for (const cell of Object.values(byPosition)) if (cell.id === segmentId) return cell;
+    }
     return undefined;
   }
 
@@ -451,6 +470,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
         role="grid"
         aria-label={t("gridLabel")}
         aria-rowcount={rows.length}
+        aria-busy={!restShown}
         onKeyDown={onGridKeyDown}
         className="max-h-[calc(100vh-15rem)] overflow-auto rounded border border-slate-200"
       >
