@@ -214,28 +214,38 @@ onSpellerReady(() => {
   }
 });
 
+// Under a stream of writes, the longest the findings wait for a run.
+const MAX_WAIT_MS = 5_000;
 // Articles whose eager run is under way; a change meanwhile queues one more run after it.
 const inFlight = new Set<string>();
 const changedDuringRun = new Set<string>();
+// When the first change not yet checked came, and until when the worker rests after its last run.
+const firstChange = new Map<string, number>();
+const restUntil = new Map<string, number>();
 
 /**
  * Runs the checks of an article soon after a change (an import, an edit, an
- * applied correction), so that findings are ready before anyone asks. Changes
- * within SETTLE_MS make one run, which reads the state as it is when it
- * starts. A change during a run queues one more, which waits as long as the
- * last run took: under a stream of writes the checks take at most about half
- * of a core, and the writes keep the rest. The run is incremental; failures
- * are logged, and the next read retries.
+ * applied correction), so that findings are ready before anyone asks. Each
+ * change puts the run SETTLE_MS later, so that a burst of writes makes one
+ * run; under a stream of writes it runs every MAX_WAIT_MS, and never sooner
+ * after the last run than that run took, so that the checks leave the writes
+ * most of the machine. A change during a run queues one more. The run is
+ * incremental; failures are logged, and the next read retries.
  */
-export function scheduleRun(articleId: string, delay = SETTLE_MS): void {
+export function scheduleRun(articleId: string): void {
   kept.add(articleId);
   if (inFlight.has(articleId)) {
     changedDuringRun.add(articleId);
     return;
   }
-  if (scheduled.has(articleId)) return;
+  const now = performance.now();
+  const first = firstChange.get(articleId) ?? now;
+  firstChange.set(articleId, first);
+  const delay = Math.max(Math.min(SETTLE_MS, first + MAX_WAIT_MS - now), (restUntil.get(articleId) ?? 0) - now, 0);
+  clearTimeout(scheduled.get(articleId));
   const timer = setTimeout(() => {
     scheduled.delete(articleId);
+    firstChange.delete(articleId);
     inFlight.add(articleId);
     const started = performance.now();
     let again = false;
@@ -245,7 +255,9 @@ export function scheduleRun(articleId: string, delay = SETTLE_MS): void {
       .catch((error: unknown) => console.error("checks after a change failed", error))
       .finally(() => {
         inFlight.delete(articleId);
-        if (changedDuringRun.delete(articleId) || again) scheduleRun(articleId, Math.max(SETTLE_MS, performance.now() - started));
+        const ended = performance.now();
+        restUntil.set(articleId, ended + (ended - started));
+        if (changedDuringRun.delete(articleId) || again) scheduleRun(articleId);
       });
   }, delay);
   timer.unref?.();

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { parentPort } from "node:worker_threads";
 import { handle, type EngineRequest } from "./checks-engine";
 
@@ -6,6 +7,14 @@ import { handle, type EngineRequest } from "./checks-engine";
 
 const port = parentPort;
 if (!port) throw new Error("checks-worker.ts runs as a worker thread");
+
+// The lowest scheduling priority, for this thread only (on Linux a thread has its own nice value):
+// on a busy machine the requests, the writes above all, come first, and a check run uses what is left.
+try {
+  os.setPriority(19);
+} catch {
+  // Not allowed here: run at the usual priority.
+}
 
 port.on("message", (message: { id: number } & EngineRequest) => {
   handle(message).then(
