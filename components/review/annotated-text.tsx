@@ -1,4 +1,5 @@
 import { currentHighlights, splitByHighlights, type HighlightSource } from "@/lib/text/highlights";
+import { useFindingText, type DescribedFinding } from "./finding-text";
 
 export interface HighlightAnnotation extends HighlightSource {
   severity: string;
@@ -7,12 +8,11 @@ export interface HighlightAnnotation extends HighlightSource {
 }
 
 /** An automatic finding, drawn as a dotted underline (offsets into the current text). */
-export interface TextFinding {
+export interface TextFinding extends DescribedFinding {
   checkId: string;
   start: number;
   end: number;
   level: "error" | "warning";
-  message: string;
   suggestion: string | null;
 }
 
@@ -43,7 +43,7 @@ function withFindings(text: string, offset: number, findings: readonly TextFindi
   return pieces;
 }
 
-function FindingRuns({ text, offset, findings }: { text: string; offset: number; findings: readonly TextFinding[] }) {
+function FindingRuns({ text, offset, findings, describe }: { text: string; offset: number; findings: readonly TextFinding[]; describe: (finding: TextFinding) => string }) {
   return (
     <>
       {withFindings(text, offset, findings).map((piece, index) =>
@@ -52,7 +52,7 @@ function FindingRuns({ text, offset, findings }: { text: string; offset: number;
             key={index}
             data-finding={piece.finding.checkId}
             data-level={piece.finding.level}
-            title={piece.finding.suggestion ? `${piece.finding.message} → ${piece.finding.suggestion}` : piece.finding.message}
+            title={piece.finding.suggestion ? `${describe(piece.finding)} → ${piece.finding.suggestion}` : describe(piece.finding)}
             className={FINDING_STYLES[piece.finding.level]}
           >
             {piece.text}
@@ -90,6 +90,7 @@ export function AnnotatedText<A extends HighlightAnnotation>({
   findings?: readonly TextFinding[];
   onOpen: (annotation: A) => void;
 }) {
+  const describe = useFindingText();
   const parts = splitByHighlights(text, currentHighlights(originalText, text, revision, annotations));
   // Where each part starts in the text, for the findings' offsets.
   const starts = [0];
@@ -111,11 +112,11 @@ export function AnnotatedText<A extends HighlightAnnotation>({
             }}
             className={`cursor-pointer rounded-sm text-inherit ${part.highlight.annotation.status === "applied" ? "underline decoration-2 bg-green-100 decoration-green-700" : SEVERITY_STYLES[part.highlight.annotation.severity] ?? ""}`}
           >
-            <FindingRuns text={part.text} offset={starts[index]} findings={findings} />
+            <FindingRuns text={part.text} offset={starts[index]} findings={findings} describe={describe} />
           </mark>
         ) : (
           <span key={index}>
-            <FindingRuns text={part.text} offset={starts[index]} findings={findings} />
+            <FindingRuns text={part.text} offset={starts[index]} findings={findings} describe={describe} />
           </span>
         ),
       )}

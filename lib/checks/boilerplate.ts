@@ -1,5 +1,6 @@
 import { placeFindings, textMemo } from "./lang-text-memo";
 import type { Check, Finding } from "./types";
+import type { FindingMessageId } from "./messages";
 import { inScope } from "./types";
 
 const CATEGORY = "Accuracy/Addition";
@@ -50,8 +51,8 @@ const SWITCHER_HINTS = ["English", "Deutsch", "Français", "Español", "español
 const PROMPT_HINTS = /ookie|ewsletter|hare this|eilen|artager|ompartir|oletín|ассылк|оделиться|olgen Sie|uivez|íguenos|ollow us|关注|订阅|分享/;
 const SHORT_LINE = 80;
 
-function finding(start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
-  return { checkId: "boilerplate", position: 0, start, end, level, message, params, mqmCategory: CATEGORY };
+function finding(start: number, end: number, level: Finding["level"], messageId: FindingMessageId, message: string, params: Finding["params"]): Finding {
+  return { checkId: "boilerplate", position: 0, start, end, level, message, messageId, params, mqmCategory: CATEGORY };
 }
 
 function languageSwitcher(text: string): Finding[] {
@@ -67,7 +68,7 @@ function languageSwitcher(text: string): Finding[] {
       const end = matches[j].index + matches[j][0].length;
       const wholeLine = (end - start) / Math.max(1, text.trim().length) >= 0.6;
       findings.push(
-        finding(start, end, wholeLine ? "error" : "warning", `A site's language switcher (${names.size} language names) is in the text`, { count: names.size }),
+        finding(start, end, wholeLine ? "error" : "warning", "boilerplate.switcher", `A site's language switcher (${names.size} language names) is in the text`, { count: names.size }),
       );
     }
     i = j + 1;
@@ -79,12 +80,12 @@ function findingsIn(text: string): Finding[] {
   const findings: Finding[] = [];
   if (SWITCHER_HINTS.some((hint) => text.includes(hint))) findings.push(...languageSwitcher(text));
   if (text.length <= SHORT_LINE && (BUTTON_LINES.test(text) || SOCIAL.test(text))) {
-    findings.push(finding(0, 0, "warning", "A site button or label, not article text", { text: text.trim() }));
+    findings.push(finding(0, 0, "warning", "boilerplate.siteLabel", "A site button or label, not article text", { text: text.trim() }));
     return findings;
   }
   if (!PROMPT_HINTS.test(text)) return findings;
   for (const match of text.matchAll(PROMPTS)) {
-    findings.push(finding(match.index, match.index + match[0].length, "warning", `Site prompt in the text: “${match[0]}”`, { text: match[0] }));
+    findings.push(finding(match.index, match.index + match[0].length, "warning", "boilerplate.sitePrompt", `Site prompt in the text: “${match[0]}”`, { text: match[0] }));
   }
   return findings;
 }

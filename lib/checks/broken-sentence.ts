@@ -84,6 +84,7 @@ function findingsIn(text: string, regex: RegExp, lang: string, list: Set<string>
       start,
       end,
       level,
+      messageId: context === "comma" ? "broken-sentence.afterComma" : "broken-sentence.insideClause",
       message: `Capitalised “${word}” ${context === "comma" ? "after a comma" : "inside a clause"}: a sentence broken apart?`,
       params: { word, context },
       suggestion: word.toLowerCase(),

@@ -63,6 +63,7 @@ function finding(position: number, start: number, variant: string, canonical: st
     end: start + variant.length,
     level: "error",
     message: `"${variant}" is a known wrong form of the glossary term "${canonical}"`,
+    messageId: "glossary.variant",
     params: { found: variant, expected: canonical },
     suggestion: canonical,
     mqmCategory: CATEGORY,

@@ -12,6 +12,7 @@ import type { ArticleForChecks, Check, CheckInput, Finding } from "./types";
 import { untranslatedCheck } from "./untranslated";
 
 export type * from "./types";
+export { FINDING_MESSAGE_IDS, type FindingMessageId } from "./messages";
 
 /** Every automatic check, in the order their findings are listed. */
 export const CHECKS: readonly Check[] = [

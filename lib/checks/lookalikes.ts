@@ -143,6 +143,7 @@ function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Find
       end: word.end,
       level: "error",
       message: `"${word.text}" mixes up look-alike characters (l/I/1, O/0): "${expected}" is meant`,
+      messageId: "lookalikes.confusable",
       params: { found: word.text, expected },
       suggestion: expected,
       mqmCategory: ENTITY,
@@ -175,6 +176,7 @@ function homoglyphs(input: CheckInput, segment: CheckSegment, mixed: Word[]): Fi
       message: suggestion
         ? `"${word.text}" mixes letters of different scripts that look alike; "${suggestion}" is meant`
         : `"${word.text}" mixes letters of different scripts that look alike`,
+      messageId: suggestion ? "lookalikes.mixedScriptMeant" : "lookalikes.mixedScript",
       params: suggestion ? { found: word.text, expected: suggestion } : { found: word.text },
       suggestion,
       mqmCategory: ENCODING,
@@ -187,7 +189,8 @@ function homoglyphs(input: CheckInput, segment: CheckSegment, mixed: Word[]): Fi
 function invisibles(input: CheckInput, segment: CheckSegment, spans: InvisibleSpan[]): Finding[] {
   return spans.map((span) => {
     const bidiOnly = !span.kinds.has("zero-width");
-    const what = bidiOnly ? "bidi control" : span.kinds.has("bidi") ? "zero-width and bidi control" : "zero-width";
+    const kind = bidiOnly ? "bidi" : span.kinds.has("bidi") ? "zeroWidthBidi" : "zeroWidth";
+    const what = { bidi: "bidi control", zeroWidthBidi: "zero-width and bidi control", zeroWidth: "zero-width" }[kind];
     return {
       checkId: "lookalikes",
       position: segment.position,
@@ -196,7 +199,8 @@ function invisibles(input: CheckInput, segment: CheckSegment, spans: InvisibleSp
       // Right-to-left text may need bidi controls around embedded Latin; elsewhere they only hide things.
       level: bidiOnly && isRtlLang(input.lang) ? "warning" : "error",
       message: `Invisible ${what} characters${span.without ? ` in "${span.without}"` : ""}`,
-      params: { kind: what, text: span.without },
+      messageId: span.without ? "lookalikes.invisibleIn" : "lookalikes.invisible",
+      params: { kind, text: span.without },
       suggestion: span.without,
       mqmCategory: ENCODING,
     };

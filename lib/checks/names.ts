@@ -2,6 +2,7 @@ import { countOf, isInflectionOf, nameDistance, nameIndex, type NameCluster, typ
 import { cachedSpelling } from "./text-spelling";
 import { lookalikeKey, startsUpper, type Word } from "./text-words";
 import type { Check, CheckInput, Finding } from "./types";
+import type { FindingMessageId } from "./messages";
 import { inScope } from "./types";
 
 const CATEGORY = "Accuracy/Mistranslation/Entity";
@@ -100,9 +101,11 @@ function finding(input: CheckInput, position: number, match: Match, me: VersionN
   const found = match.word.text;
   const elsewhere = me.firstUse(expected);
   const params: Record<string, string | number> = { found, expected, versions: match.expectation.voters };
+  let messageId: FindingMessageId = "names.garbled";
   let message = `"${found}" looks like a garbled "${expected}": ${match.expectation.voters} other versions have this name here`;
   if (elsewhere !== undefined && elsewhere !== position) {
     params.elsewhere = elsewhere;
+    messageId = "names.garbledElsewhere";
     message += `; this version spells it "${expected}" in segment ${elsewhere}`;
   }
   return {
@@ -112,6 +115,7 @@ function finding(input: CheckInput, position: number, match: Match, me: VersionN
     end: match.word.end,
     level: onlyEndingDiffers(found, expected) ? "warning" : "error",
     message,
+    messageId,
     params,
     suggestion: expected,
     mqmCategory: CATEGORY,

@@ -61,7 +61,8 @@ function checkSegment(position: number, text: string, source: Quantity[], input:
         end: wrong.end,
         level: "error",
         message: `“${wrong.text}” (${format(wrong.values[0])}) does not match “${quantity.text}” (${format(quantity.values[0])}) in the source`,
-        params: { found: wrong.text, foundValue: format(wrong.values[0]), expected: quantity.text, expectedValue: format(quantity.values[0]) },
+        messageId: "numbers.mismatch",
+        params: { found: wrong.text, foundValue: wrong.values[0], expected: quantity.text, expectedValue: quantity.values[0] },
         mqmCategory: "Accuracy/Mistranslation",
       });
     } else {
@@ -72,7 +73,8 @@ function checkSegment(position: number, text: string, source: Quantity[], input:
         end: 0,
         level: "warning",
         message: `The source number “${quantity.text}” (${format(quantity.values[0])}) is not in this segment`,
-        params: { expected: quantity.text, expectedValue: format(quantity.values[0]) },
+        messageId: "numbers.missing",
+        params: { expected: quantity.text, expectedValue: quantity.values[0] },
         mqmCategory: "Accuracy/Mistranslation",
       });
     }

@@ -2,6 +2,7 @@ import { baseLang, isCjkLang, segmentsByPosition } from "./lang-scripts";
 import { placeFindings, textMemo } from "./lang-text-memo";
 import { isBracket, quoteStyle, quotesBalanced, scanQuotes } from "./punct-quotes";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
+import type { FindingMessageId } from "./messages";
 import { inScope } from "./types";
 
 const CATEGORY = "Fluency/Punctuation";
@@ -28,8 +29,8 @@ function firstVisible(text: string): string {
   return at < 0 ? "" : text[at];
 }
 
-function finding(position: number, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
-  return { checkId: "punctuation", position, start, end, level, message, params, mqmCategory: CATEGORY };
+function finding(position: number, start: number, end: number, level: Finding["level"], messageId: FindingMessageId, message: string, params: Finding["params"]): Finding {
+  return { checkId: "punctuation", position, start, end, level, message, messageId, params, mqmCategory: CATEGORY };
 }
 
 /** Whether the source's marks at each position pair up, worked out once per article. */
@@ -53,11 +54,11 @@ function quoteFindings(segment: CheckSegment, continues: boolean, input: CheckIn
     const params = { mark: event.mark };
     if (event.kind === "stray-close") {
       const level = sourceBalanced && !isBracket(event.mark) ? "error" : "warning";
-      findings.push(finding(position, event.at, event.at + 1, level, `Closing mark ${event.mark} has no opening mark`, params));
+      findings.push(finding(position, event.at, event.at + 1, level, "punctuation.strayClose", `Closing mark ${event.mark} has no opening mark`, params));
     } else if (event.kind === "unclosed") {
       if (continues) continue;
       const level = sourceBalanced && !isBracket(event.mark) ? "error" : "warning";
-      findings.push(finding(position, event.at, event.at + 1, level, `Opening mark ${event.mark} is never closed`, params));
+      findings.push(finding(position, event.at, event.at + 1, level, "punctuation.unclosed", `Opening mark ${event.mark} is never closed`, params));
     } else if (!cjk && !isBracket(event.mark)) {
       const after = text.slice(event.at + 1);
       const lowerNext = /^\s+\p{Ll}/u.test(after);
@@ -65,9 +66,9 @@ function quoteFindings(segment: CheckSegment, continues: boolean, input: CheckIn
       const previous = text[event.at - 1];
       if (previous === "." || previous === "!" || previous === "?") {
         const level = ABBREVIATION.test(text.slice(Math.max(0, event.at - 30), event.at - 1)) ? "warning" : "error";
-        findings.push(finding(position, event.at - 1, event.at + 1, level, "Quotation closed after a full stop, but the sentence goes on in lower case", params));
+        findings.push(finding(position, event.at - 1, event.at + 1, level, "punctuation.closedBeforeLower", "Quotation closed after a full stop, but the sentence goes on in lower case", params));
       } else if (previous !== "," && previous !== ";" && previous !== ":" && SENTENCE_INSIDE.test(text.slice(event.openAt! + 1, event.at))) {
-        findings.push(finding(position, event.at, event.at + 1, "warning", "Quotation closed in the middle of a sentence", params));
+        findings.push(finding(position, event.at, event.at + 1, "warning", "punctuation.closedMidSentence", "Quotation closed in the middle of a sentence", params));
       }
     }
   }
@@ -80,18 +81,18 @@ function otherFindings(segment: CheckSegment, input: CheckInput): Finding[] {
   const doubled: [number, number][] = [];
   for (const match of MAY_DOUBLE.test(text) ? text.matchAll(DOUBLED) : []) {
     doubled.push([match.index, match.index + match[0].length]);
-    findings.push(finding(position, match.index, match.index + match[0].length, "error", `Doubled punctuation “${match[0]}”`, { found: match[0] }));
+    findings.push(finding(position, match.index, match.index + match[0].length, "error", "punctuation.doubled", `Doubled punctuation “${match[0]}”`, { found: match[0] }));
   }
   const space = baseLang(input.lang) === "fr" ? SPACE_BEFORE_FR : SPACE_BEFORE;
   if (!isCjkLang(input.lang) && MAY_SPACE_BEFORE.test(text)) {
     for (const match of text.matchAll(space)) {
       const at = match.index;
       if (doubled.some(([start, end]) => at < end && at + match[0].length > start)) continue;
-      findings.push(finding(position, at, at + match[0].length, "warning", `Space before “${match[1]}”`, { mark: match[1] }));
+      findings.push(finding(position, at, at + match[0].length, "warning", "punctuation.spaceBefore", `Space before “${match[1]}”`, { mark: match[1] }));
     }
   }
   for (const match of MAY_SINGLE.test(text) ? text.matchAll(ISOLATED_SINGLE) : []) {
-    findings.push(finding(position, match.index, match.index + 1, "error", `Stray quotation mark ${match[0]}`, { mark: match[0] }));
+    findings.push(finding(position, match.index, match.index + 1, "error", "punctuation.strayQuote", `Stray quotation mark ${match[0]}`, { mark: match[0] }));
   }
   return findings;
 }

@@ -1,8 +1,9 @@
 import type { Check, Finding } from "./types";
+import type { FindingMessageId } from "./messages";
 import { inScope } from "./types";
 
-function finding(position: number, level: Finding["level"], message: string, params: Finding["params"], mqmCategory: string): Finding {
-  return { checkId: "structure", position, start: 0, end: 0, level, message, params, mqmCategory };
+function finding(position: number, level: Finding["level"], messageId: FindingMessageId, message: string, params: Finding["params"], mqmCategory: string): Finding {
+  return { checkId: "structure", position, start: 0, end: 0, level, message, messageId, params, mqmCategory };
 }
 
 /**
@@ -30,9 +31,9 @@ export const structureCheck: Check = {
       const level = kind === "paragraph" || kind === "title" ? "error" : "warning";
       const segment = mine.get(sourceSegment.position);
       if (!segment) {
-        findings.push(finding(sourceSegment.position, level, `Missing: the source has a ${kind} here and this version has nothing`, { kind }, "Accuracy/Omission"));
+        findings.push(finding(sourceSegment.position, level, "structure.missing", `Missing: the source has a ${kind} here and this version has nothing`, { kind }, "Accuracy/Omission"));
       } else if (segment.text.trim() === "") {
-        findings.push(finding(sourceSegment.position, level, `Empty: the source has a ${kind} here`, { kind }, "Accuracy/Omission"));
+        findings.push(finding(sourceSegment.position, level, "structure.empty", `Empty: the source has a ${kind} here`, { kind }, "Accuracy/Omission"));
       }
     }
     const lastSource = Math.max(-Infinity, ...sourcePositions);
@@ -43,6 +44,7 @@ export const structureCheck: Check = {
         finding(
           segment.position,
           "warning",
+          beyond ? "structure.extraBeyond" : "structure.extra",
           beyond ? "Extra: this segment comes after the end of the source" : "Extra: the source has no segment at this position",
           { beyond: beyond ? 1 : 0 },
           "Accuracy/Addition",

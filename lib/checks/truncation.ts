@@ -2,6 +2,7 @@ import { endsLikeSentence } from "../text/classify";
 import { baseLang, contentLength, segmentsByPosition } from "./lang-scripts";
 import { textMemo } from "./lang-text-memo";
 import type { Check, CheckSegment, CheckVersion, Finding } from "./types";
+import type { FindingMessageId } from "./messages";
 import { inScope } from "./types";
 
 // Words a sentence cannot end on: articles, conjunctions and abbreviations that announce more ("d." for "d. h.").
@@ -82,8 +83,8 @@ function danglingEnd(text: string, lang: string): string | null {
   return null;
 }
 
-function finding(position: number, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
-  return { checkId: "truncation", position, start, end, level, message, params, mqmCategory: "Accuracy/Omission" };
+function finding(position: number, start: number, end: number, level: Finding["level"], messageId: FindingMessageId, message: string, params: Finding["params"]): Finding {
+  return { checkId: "truncation", position, start, end, level, message, messageId, params, mqmCategory: "Accuracy/Omission" };
 }
 
 /** The end of a paragraph: its length without trailing space, and a word it dangles on. */
@@ -106,7 +107,7 @@ function checkSegment(segment: CheckSegment, context: Context): Finding | null {
   const myShape = context.myShapes.get(segment.position)!;
 
   if (dangling && sourceShape.ends) {
-    return finding(segment.position, length - dangling.length, length, "error", `The paragraph ends on “${dangling}”: cut off?`, { ending: dangling });
+    return finding(segment.position, length - dangling.length, length, "error", "truncation.dangling", `The paragraph ends on “${dangling}”: cut off?`, { ending: dangling });
   }
   if (!myShape.ends && sourceShape.ends) {
     let present = 0;
@@ -117,7 +118,7 @@ function checkSegment(segment: CheckSegment, context: Context): Finding | null {
       present++;
       if (shape.ends) ending++;
     }
-    if (ending * 2 >= present) return finding(segment.position, length, length, "warning", "The paragraph has no final punctuation, unlike the source", {});
+    if (ending * 2 >= present) return finding(segment.position, length, length, "warning", "truncation.noFinalPunctuation", "The paragraph has no final punctuation, unlike the source", {});
   }
   if (sourceShape.length < MIN_SOURCE_LENGTH) return null;
   const relative = myShape.length / sourceShape.length / context.factor;
@@ -128,7 +129,7 @@ function checkSegment(segment: CheckSegment, context: Context): Finding | null {
   });
   if (othersRelative.length && median(othersRelative) < OTHERS_NORMAL) return null;
   const percent = Math.round(relative * 100);
-  return finding(segment.position, 0, 0, "warning", `The paragraph is far shorter than the source (${percent}% of the usual length)`, { percent });
+  return finding(segment.position, 0, 0, "warning", "truncation.short", `The paragraph is far shorter than the source (${percent}% of the usual length)`, { percent });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { SegmentKind } from "../text/segment-kinds";
+import type { FindingMessageId } from "./messages";
 
 /** error: blocks approval until resolved (annotated, fixed or dismissed); warning: worth a look. */
 export type FindingLevel = "error" | "warning";
@@ -13,10 +14,12 @@ export interface Finding {
   start: number;
   end: number;
   level: FindingLevel;
-  /** English, for the CLI and API; the UI shows a translated text from checkId and params. */
+  /** English, for the CLI and API. */
   message: string;
-  /** Values the UI message needs, e.g. { expected: "Sutskever" }. */
-  params?: Record<string, string | number>;
+  /** The UI shows the locale files' `findingMessages.<messageId>`, filled in with `params`. */
+  messageId: FindingMessageId;
+  /** Every value that message names, e.g. { found: "Suzkwer", expected: "Sutskever" }. */
+  params: Record<string, string | number>;
   suggestion?: string;
   /** MQM category path from lib/mqm/taxonomy.ts, e.g. "Accuracy/Mistranslation/Entity". */
   mqmCategory: string;

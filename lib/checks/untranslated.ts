@@ -4,6 +4,7 @@ import { baseLang, foreignScriptTest, isCjkLang, nativeScripts, segmentsByPositi
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lang-stopwords";
 import { placeFindings, textMemo } from "./lang-text-memo";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
+import type { FindingMessageId } from "./messages";
 import { inScope } from "./types";
 
 const CATEGORY = "Accuracy/Untranslated text";
@@ -28,8 +29,8 @@ const ISO3: Record<string, string> = { de: "deu", en: "eng", fr: "fra", es: "spa
 const OPENING_QUOTE_ALL = /[„“"«‚‘‹「『]/gu;
 const CLOSING_QUOTES = /[“”"»‘’›」』]/u;
 
-function finding(position: number, start: number, end: number, level: Finding["level"], message: string, params: Finding["params"]): Finding {
-  return { checkId: "untranslated", position, start, end, level, message, params, mqmCategory: CATEGORY };
+function finding(position: number, start: number, end: number, level: Finding["level"], messageId: FindingMessageId, message: string, params: Finding["params"]): Finding {
+  return { checkId: "untranslated", position, start, end, level, message, messageId, params, mqmCategory: CATEGORY };
 }
 
 /** Text a translator would have to translate: real words, not only names, numbers or dates. */
@@ -42,7 +43,7 @@ function identicalToSource(segment: CheckSegment, sourceSegment: CheckSegment | 
   if (segment.text.length !== sourceSegment.text.length && segment.text.trim() !== sourceSegment.text.trim()) return null;
   const text = segment.text.trim();
   if (text !== sourceSegment.text.trim() || !translatable(text) || isLanguageSwitcher(text)) return null;
-  return finding(segment.position, 0, 0, "error", "The segment is identical to the source: not translated", {});
+  return finding(segment.position, 0, 0, "error", "untranslated.identical", "The segment is identical to the source: not translated", {});
 }
 
 function wrongScript(segment: CheckSegment, input: CheckInput, sourceText: string): Finding[] {
@@ -60,7 +61,7 @@ function wrongScript(segment: CheckSegment, input: CheckInput, sourceText: strin
       if (letters < 2) continue;
       const inSource = sourceText.includes(run);
       const level = WIDE_SCRIPTS.has(script) || inSource ? "error" : "warning";
-      findings.push(finding(segment.position, start, end, level, `${name} in a ${input.lang} text: “${run}”${inSource ? " (copied from the source)" : ""}`, { script, text: run }));
+      findings.push(finding(segment.position, start, end, level, inSource ? "untranslated.scriptCopied" : "untranslated.script", `${name} in a ${input.lang} text: “${run}”${inSource ? " (copied from the source)" : ""}`, { script, text: run }));
     }
   }
   return findings;
@@ -214,7 +215,7 @@ function foreignRuns(segment: CheckSegment, input: CheckInput): Finding[] {
       const guess = franc(run, { minLength: 3, only: [ISO3[lang], ISO3[other]] });
       if (guess !== ISO3[other]) continue;
       const level = evidence >= 3 && !insideQuotes(segment.text, start, end) ? "error" : "warning";
-      findings.push(finding(segment.position, start, end, level, `Words in ${other} inside a ${lang} text: “${run}”`, { language: other, text: run }));
+      findings.push(finding(segment.position, start, end, level, "untranslated.language", `Words in ${other} inside a ${lang} text: “${run}”`, { language: other, text: run }));
     }
   }
   return findings;

@@ -1,4 +1,5 @@
 import { approveVersionSchema, requestChangesSchema, type ApproveVersionInput, type RequestChangesInput, type VersionStatus } from "../validation/version";
+import type { FindingMessageId } from "../checks/messages";
 import type { Actor } from "./actor";
 import { appendAudit } from "./audit";
 import { authorize } from "./authorize";
@@ -23,6 +24,8 @@ export interface BlockingFinding {
   position: number;
   quote: string;
   message: string;
+  messageId: FindingMessageId;
+  params: Record<string, string | number>;
   suggestion: string | null;
 }
 
@@ -97,6 +100,8 @@ async function blockingFindings(versionId: string): Promise<BlockingFinding[]> {
     position: f.position,
     quote: f.quote,
     message: f.message,
+    messageId: f.messageId,
+    params: f.params,
     suggestion: f.suggestion ?? null,
   }));
 }

@@ -9,6 +9,7 @@ import {
   type WorkspaceQuery,
   type WorkspaceRowsInput,
 } from "../validation/workspace";
+import type { FindingMessageId } from "../checks/messages";
 import type { Actor } from "./actor";
 import type { AnnotationCore } from "./annotations";
 import { authorize } from "./authorize";
@@ -35,6 +36,8 @@ export interface WorkspaceFinding {
   end: number;
   level: "error" | "warning";
   message: string;
+  messageId: FindingMessageId;
+  params: Record<string, string | number>;
   suggestion: string | null;
   mqmCategory: string;
   quote: string;
@@ -254,6 +257,8 @@ function attachFindings(cells: Workspace["cells"], findings: VersionFinding[]) {
       end: f.end,
       level: f.level,
       message: f.message,
+      messageId: f.messageId,
+      params: f.params,
       suggestion: f.suggestion ?? null,
       mqmCategory: f.mqmCategory,
       quote: f.quote,

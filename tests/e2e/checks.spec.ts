@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import path from "node:path";
+import { IntlMessageFormat } from "intl-messageformat";
 import { expect, test } from "@playwright/test";
 import { signIn, testUser } from "./fixtures";
 
@@ -46,4 +49,18 @@ test("the names matrix marks the German Suzkwer red, and its cell jumps to the g
   await outlier.click();
   await expect(page).toHaveURL(/#pos-\d+$/);
   await expect(page.locator('[data-lang="de"]').getByText("Suzkwer").first()).toBeVisible();
+});
+
+test("in the German interface, findings read in German in the Checks tab and on the grid's underlines", async ({ page }) => {
+  const german = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../locales/de.json"), "utf8")).findingMessages;
+  const glossary = (found: string, expected: string) => String(new IntlMessageFormat(german.glossary.variant, "de").format({ found, expected }));
+  await signIn(page, "reviewer");
+
+  await page.goto(`/de/articles/${SLUG}?tab=checks`);
+  const section = page.locator('section[data-checks-version][data-lang="de"]');
+  await expect(section.locator('li[data-finding-row="glossary"]').filter({ hasText: "Suzkwer" }).first()).toContainText(glossary("Suzkwer", "Sutskever"));
+  await expect(section).not.toContainText("is a known wrong form");
+
+  await page.goto(`/de/articles/${SLUG}`);
+  await expect(page.locator('[data-finding="glossary"]').filter({ hasText: "Suzkwer" }).first()).toHaveAttribute("title", `${glossary("Suzkwer", "Sutskever")} → Sutskever`);
 });

@@ -53,7 +53,10 @@ describe("look-alike characters", () => {
       ["Lei\u200Bke", "Leike", "error"],
       ["Open\u202EAI\u202C", "OpenAI", "error"],
     ]);
-    expect(findings.map((f) => f.params?.kind)).toEqual(["zero-width", "bidi control"]);
+    expect(findings.map((f) => [f.messageId, f.params.kind])).toEqual([
+      ["lookalikes.invisibleIn", "zeroWidth"],
+      ["lookalikes.invisibleIn", "bidi"],
+    ]);
   });
 
   it("leaves legitimate joiners alone: emoji sequences, Persian ZWNJ, a leading byte-order mark", () => {

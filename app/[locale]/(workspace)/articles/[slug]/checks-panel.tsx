@@ -7,6 +7,7 @@ import { Link } from "@/i18n/navigation";
 import type { VersionFinding } from "@/lib/server/checks";
 import { WORKSPACE_PAGE_SIZE } from "@/lib/validation/workspace";
 import { callApi, type ApiError } from "@/components/api-client";
+import { useFindingText } from "@/components/review/finding-text";
 
 export interface ChecksVersion {
   id: string;
@@ -27,6 +28,7 @@ const severityOf = (f: VersionFinding) => (f.level === "error" ? "major" : "mino
 export function ChecksPanel({ slug, versions, findings }: { slug: string; versions: ChecksVersion[]; findings: VersionFinding[] }) {
   const t = useTranslations("checks");
   const te = useTranslations("errors");
+  const describe = useFindingText();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [dismissing, setDismissing] = useState<VersionFinding | null>(null);
@@ -47,7 +49,7 @@ export function ChecksPanel({ slug, versions, findings }: { slug: string; versio
       category: finding.mqmCategory,
       severity: severityOf(finding),
       ...(finding.suggestion !== undefined ? { suggestion: finding.suggestion } : {}),
-      note: finding.message,
+      note: describe(finding),
       apply,
     });
     setBusy(null);
@@ -132,7 +134,7 @@ export function ChecksPanel({ slug, versions, findings }: { slug: string; versio
                             → <span className="rounded bg-green-50 px-1 font-medium">{f.suggestion}</span>
                           </span>
                         ) : null}
-                        <span className="text-xs text-slate-600">{f.message}</span>
+                        <span className="text-xs text-slate-600">{describe(f)}</span>
                         <span className="ml-auto flex gap-1">
                           {f.segmentId && f.end > f.start ? (
                             <>
@@ -181,7 +183,7 @@ export function ChecksPanel({ slug, versions, findings }: { slug: string; versio
           <h2 id="dismiss-title" className="text-lg font-semibold">
             {t("dismissTitle")}
           </h2>
-          {dismissing ? <p className="text-sm text-slate-700">{dismissing.message}</p> : null}
+          {dismissing ? <p className="text-sm text-slate-700">{describe(dismissing)}</p> : null}
           <label className="block text-sm">
             <span className="font-medium">{t("reason")}</span>
             <textarea name="reason" required rows={3} maxLength={2000} className="mt-1 block w-full rounded border border-slate-300 p-2" />
