@@ -156,3 +156,35 @@ test("marking a cell reviewed moves the progress bar", async ({ page }) => {
   await expect(bar).toHaveAttribute("aria-valuenow", String(before + 1));
   await expect(cell).toHaveAttribute("data-reviewed", "true");
 });
+
+test("a saved edit in a row below the server-rendered ones never shows the old text again", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.goto(ARTICLE);
+  // Row 36 comes after hydration (tests/e2e/side-by-side.spec.ts checks it is not in the server's HTML).
+  const cell = page.locator('td[data-lang="de"][data-position="36"]');
+  const text = cell.locator("[data-cell-text]");
+  await expect(text).toBeVisible();
+  const before = await text.innerText();
+  const after = `${before} (geprüft)`;
+  // Every text the cell shows from the save on, as the browser draws it.
+  await page.evaluate(() => {
+    const shown: string[] = [];
+    (window as unknown as { shownTexts: string[] }).shownTexts = shown;
+    new MutationObserver(() => {
+      const element = document.querySelector('td[data-lang="de"][data-position="36"] [data-cell-text]');
+      if (element) shown.push(element.textContent ?? "");
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+
+  await cell.getByRole("button", { name: "Edit", exact: true }).click();
+  await cell.getByLabel("Text of this segment").fill(after);
+  await cell.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(text).toHaveText(after);
+  // The page and its rows refresh after the save; let them land.
+  await page.waitForLoadState("networkidle");
+  await expect(page.getByRole("grid")).not.toHaveAttribute("aria-busy", "true");
+  await expect(text).toHaveText(after);
+  const shown = await page.evaluate(() => (window as unknown as { shownTexts: string[] }).shownTexts);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.filter((t) => t === before)).toEqual([]);
+});

@@ -66,15 +66,28 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
   const restKey = `${rows.slice(loadedRows).join(",")}|${serverColumns.join(",")}`;
   const [rest, setRest] = useState<{ key: string; cells: Workspace["cells"] } | null>(null);
   const restRequest = useRef(0);
+  // The rows a refresh asked for at once, beside the page's own refresh (below).
+  const refreshedRest = useRef<string | null>(null);
+  const loadRest = useCallback(
+    (positions: readonly number[], versionIds: readonly string[], key: string) => {
+      const request = ++restRequest.current;
+      const query = new URLSearchParams({ positions: positions.join(","), versions: versionIds.join(",") });
+      void callApi<{ cells: Workspace["cells"] }>("GET", `/api/v1/articles/${workspace.article.slug}/rows?${query}`).then((result) => {
+        if (request !== restRequest.current) return;
+        if (result.ok) startTransition(() => setRest({ key, cells: result.data.cells }));
+        else setAnnouncement(message(result.error));
+      });
+    },
+    [workspace.article.slug, message],
+  );
   useEffect(() => {
     if (loadedRows >= rows.length) return;
-    const request = ++restRequest.current;
-    const query = new URLSearchParams({ positions: rows.slice(loadedRows).join(","), versions: serverColumns.join(",") });
-    void callApi<{ cells: Workspace["cells"] }>("GET", `/api/v1/articles/${workspace.article.slug}/rows?${query}`).then((result) => {
-      if (request !== restRequest.current) return;
-      if (result.ok) startTransition(() => setRest({ key: restKey, cells: result.data.cells }));
-      else setAnnouncement(message(result.error));
-    });
+    // A refresh has already asked for these rows, as they are after the change.
+    if (refreshedRest.current === restKey) {
+      refreshedRest.current = null;
+      return;
+    }
+    loadRest(rows.slice(loadedRows), serverColumns, restKey);
     // A new page, filter or refresh is a new `workspace`; the key and columns derive from it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [workspace]);
@@ -90,10 +103,24 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
       target.scrollIntoView();
     } else if (restShown) scrolledToHash.current = true;
   }, [restShown]);
-  const cellOf = (versionId: string, position: number): WorkspaceCell | undefined =>
-    workspace.cells[versionId]?.[position] ?? (restShown ? rest?.cells[versionId]?.[position] : undefined);
+  // A saved edit shows at once, until the page or its rows come back with that revision (its findings then too).
+  const [savedTexts, setSavedTexts] = useState<Record<string, { text: string; revision: number }>>({});
+  const cellOf = (versionId: string, position: number): WorkspaceCell | undefined => {
+    const cell = workspace.cells[versionId]?.[position] ?? (restShown ? rest?.cells[versionId]?.[position] : undefined);
+    const saved = cell ? savedTexts[cell.id] : undefined;
+    if (!cell || !saved || saved.revision <= cell.revision) return cell;
+    return { ...cell, originalText: originalOf(cell), text: saved.text, revision: saved.revision, findings: [] };
+  };
 
-  const refresh = useCallback(() => startTransition(() => router.refresh()), [router]);
+  // After a change, the rows below the first ones are asked for at once rather than after the page's
+  // refresh, so that a cell changed down there does not show its old text in between.
+  const refresh = useCallback(() => {
+    startTransition(() => router.refresh());
+    if (loadedRows >= rows.length) return;
+    refreshedRest.current = restKey;
+    loadRest(rows.slice(loadedRows), serverColumns, restKey);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [router, loadRest, restKey]);
 
   function savePreferences(nextShown: string[], nextLayout: Layout) {
     void callApi("PUT", `/api/v1/articles/${workspace.article.slug}/preferences`, { versionIds: nextShown, layout: nextLayout }).then(refresh);
@@ -217,6 +244,7 @@ export function ReviewWorkspace({ workspace, versions, canReject }: { workspace:
     });
     setBusy(false);
     if (result.ok) {
+      setSavedTexts((texts) => ({ ...texts, [cell.id]: result.data.segment }));
       setEditing(null);
       setAnnouncement(t("editSaved"));
       refresh();
