@@ -83,7 +83,10 @@ async function browserFigures(baseUrl: string, cookie: string): Promise<Figure[]
   }
 }
 
-/** Figure 6: 20 clients annotate + apply for 15 s per run; the baseline is GET /api/health under the same load, run for run. */
+/**
+ * Figure 6: 20 clients annotate + apply for 15 s per run; the baseline is GET /api/health under the same load,
+ * run for run. Beside them, the harness's floor: the same clients against a bare node:http server.
+ */
 async function writeFigures(baseUrl: string, accounts: BenchAccounts, env: NodeJS.ProcessEnv): Promise<Figure[]> {
   const read = () => JSON.parse(tsx(["bench/lib/write-targets.ts", SLUG], env).toString("utf8")) as { targets: WriteTarget[]; annotations: number };
   const { targets, annotations: before } = read();
@@ -91,13 +94,23 @@ async function writeFigures(baseUrl: string, accounts: BenchAccounts, env: NodeJ
   const tally = { created: 0, applied: 0 };
   const writer = annotateAndApply(baseUrl, tokens, targets, tally);
   const health = () => (record: Parameters<typeof timedRequest>[0]) => async () => void (await timedRequest(record, `${baseUrl}/api/health`));
+  const floorPort = await freePort();
+  const floorServer = await startServer(process.execPath, [path.join(root, "bench/lib/floor-server.mjs"), String(floorPort)], { ...env, PORT: String(floorPort) });
+  const floor = (record: Parameters<typeof timedRequest>[0]) => async () => void (await timedRequest(record, `http://localhost:${floorPort}/api/health`));
   await closedLoop(CLIENTS, 3000, writer);
   await closedLoop(CLIENTS, 3000, health());
+  await closedLoop(CLIENTS, 3000, floor);
   const writes = [];
   const probes = [];
-  for (let run = 0; run < RUNS; run++) {
-    writes.push(await closedLoop(CLIENTS, LOAD_MS, writer));
-    probes.push(await closedLoop(CLIENTS, LOAD_MS, health()));
+  const floors = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      writes.push(await closedLoop(CLIENTS, LOAD_MS, writer));
+      probes.push(await closedLoop(CLIENTS, LOAD_MS, health()));
+      floors.push(await closedLoop(CLIENTS, LOAD_MS, floor));
+    }
+  } finally {
+    await stopServer(floorServer.child);
   }
   const stored = read().annotations - before;
   const requests = writes.reduce((sum, w) => sum + w.requests, 0);
@@ -109,6 +122,9 @@ async function writeFigures(baseUrl: string, accounts: BenchAccounts, env: NodeJ
       budget: 50,
       baseline: { name: "health_get_p99_ms", samples: probes.map((p) => percentile(p.latencies, 99)) },
       note: `p99 per ${LOAD_MS / 1000} s run of ${CLIENTS} closed-loop API clients, each POST annotation then POST apply (${throughput} writes/s); median write ${percentile(writes.flatMap((w) => w.latencies), 50).toFixed(1)} ms; ${stored} annotations stored for ${tally.created} acknowledged creates, ${tally.applied} applies acknowledged (warm-up included)`,
+    }),
+    figure("load_floor_bare_node_p99_ms", "ms", floors.map((f) => percentile(f.latencies, 99)), {
+      note: `the same ${CLIENTS} clients, run for run, against a bare node:http server in its own process answering like /api/health (bench/lib/floor-server.mjs): what the machine and the harness cost before any framework or database (${Math.round(floors.reduce((sum, f) => sum + f.requests, 0) / ((RUNS * LOAD_MS) / 1000))} requests/s)`,
     }),
     figure("annotation_write_errors", "count", writes.map((w) => w.errors), {
       budget: 0,
