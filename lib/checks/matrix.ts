@@ -1,3 +1,4 @@
+import { isLanguageSwitcher } from "../text/classify";
 import type { CheckVersion, Finding, GlossaryEntry } from "./types";
 
 /** How one version writes one name: each form it uses, how often, and where first. */
@@ -14,6 +15,9 @@ export interface NameRow {
   outliers: number;
 }
 
+const HAS_LATIN = /\p{Script=Latin}/u;
+/** How much a non-Latin name's positions must overlap a Latin name's to be taken for it. */
+const MIN_OVERLAP = 0.6;
 const LATIN_WORD = /[\p{Script=Latin}][\p{Script=Latin}\p{M}'’-]*[\p{Script=Latin}\p{M}]|[\p{Script=Latin}]/gu;
 const isLatinVersion = (v: CheckVersion) => v.segments.some((s) => /\p{Script=Latin}{3}/u.test(s.text)) && !/^(zh|ja|ko|ru|uk|bg|el|ar|he|fa)\b/.test(v.lang);
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -27,13 +31,15 @@ function occurrences(text: string, form: string): number {
 /**
  * Capitalised words that at least two Latin-script versions in different
  * languages write identically somewhere in the article: proper names, not
- * German nouns (which only German capitalises) or sentence starts.
+ * German nouns (which only German capitalises) or sentence starts. A site's
+ * language switcher copied with the text ("EnglishFrançais…") names nobody.
  */
 function sharedNames(versions: readonly CheckVersion[]): string[] {
   const languages = new Map<string, Set<string>>();
   for (const version of versions.filter(isLatinVersion)) {
     const seen = new Set<string>();
     for (const segment of version.segments) {
+      if (isLanguageSwitcher(segment.text)) continue;
       for (const word of segment.text.match(LATIN_WORD) ?? []) {
         if (word.length >= 3 && /^\p{Lu}/u.test(word)) seen.add(word);
       }
@@ -77,10 +83,10 @@ export function namesMatrix(input: {
   }
   for (const name of sharedNames(input.versions)) if (!variantsOf.has(name)) add(name, null, false);
 
-  const rows: NameRow[] = [];
+  const rows: PlacedRow[] = [];
   for (const [name, { variants, fromGlossary }] of variantsOf) {
     const cells: Record<string, NameCell> = {};
-    let outliers = 0;
+    const positions = new Set<number>();
     for (const version of input.versions) {
       const forms: NameCell["forms"] = [];
       for (const form of [name, ...variants]) {
@@ -88,18 +94,64 @@ export function namesMatrix(input: {
         let firstPosition = 0;
         for (const segment of version.segments) {
           const n = occurrences(segment.text, form);
-          if (n > 0 && firstPosition === 0) firstPosition = segment.position;
+          if (n === 0) continue;
+          if (firstPosition === 0) firstPosition = segment.position;
+          positions.add(segment.position);
           count += n;
         }
         if (count > 0) forms.push({ form, count, firstPosition, outlier: form !== name });
       }
-      if (forms.length > 0) {
-        cells[version.id] = { forms };
-        if (forms.some((f) => f.outlier)) outliers += 1;
-      }
+      if (forms.length > 0) cells[version.id] = { forms };
     }
-    if (Object.keys(cells).length > 0) rows.push({ name, fromGlossary, cells, outliers });
+    if (Object.keys(cells).length > 0) rows.push({ name, fromGlossary, cells, outliers: 0, positions });
   }
-  rows.sort((a, b) => b.outliers - a.outliers || Object.keys(b.cells).length - Object.keys(a.cells).length || a.name.localeCompare(b.name));
-  return rows.slice(0, input.limit ?? 300);
+  const merged = mergeOtherScripts(rows);
+  for (const row of merged) row.outliers = Object.values(row.cells).filter((cell) => cell.forms.some((f) => f.outlier)).length;
+  merged.sort((a, b) => b.outliers - a.outliers || Object.keys(b.cells).length - Object.keys(a.cells).length || a.name.localeCompare(b.name));
+  return merged.slice(0, input.limit ?? 300).map((row) => ({ name: row.name, fromGlossary: row.fromGlossary, cells: row.cells, outliers: row.outliers }));
+}
+
+/** A row while it is built: also where its forms occur. */
+interface PlacedRow extends NameRow {
+  positions: Set<number>;
+}
+
+/**
+ * Cyrillic, Japanese and other non-Latin forms of a name join its Latin row
+ * (Суцкевер and サツケバー under Sutskever) when they occur at the same
+ * positions as that name and clearly better than at any other's: the versions
+ * are aligned, so where a name stands tells which name it is.
+ */
+function mergeOtherScripts(rows: PlacedRow[]): PlacedRow[] {
+  const latin = rows.filter((row) => HAS_LATIN.test(row.name));
+  const kept: PlacedRow[] = [...latin];
+  for (const row of rows) {
+    if (HAS_LATIN.test(row.name)) continue;
+    let best: PlacedRow | null = null;
+    let bestScore = 0;
+    let tied = false;
+    for (const candidate of latin) {
+      const score = overlap(row.positions, candidate.positions);
+      if (score > bestScore) [best, bestScore, tied] = [candidate, score, false];
+      else if (score === bestScore && score > 0) tied = true;
+    }
+    if (!best || tied || bestScore < MIN_OVERLAP) {
+      kept.push(row);
+      continue;
+    }
+    for (const [versionId, cell] of Object.entries(row.cells)) {
+      const into = best.cells[versionId];
+      best.cells[versionId] = into ? { forms: [...into.forms, ...cell.forms] } : cell;
+    }
+    best.fromGlossary ||= row.fromGlossary;
+    for (const position of row.positions) best.positions.add(position);
+  }
+  return kept;
+}
+
+/** Shared positions over all positions of either (Jaccard). */
+function overlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  let shared = 0;
+  for (const position of a) if (b.has(position)) shared += 1;
+  return shared / (a.size + b.size - shared);
 }
