@@ -1,7 +1,8 @@
 import { nameIndex, type NameIndex } from "./names-index";
 import { singleScriptForms } from "./text-homoglyphs";
 import { invisibleSpans, isRtlLang, type InvisibleSpan } from "./text-invisible";
-import { latinWords, lookalikeKey, memo, mixedScriptWords, textMemo, type Word } from "./text-words";
+import { slotValue, textRecords, textSlot } from "./text-records";
+import { latinWords, lookalikeKey, memo, mixedScriptWords, type Word } from "./text-words";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 import { inScope } from "./types";
 
@@ -203,20 +204,25 @@ function invisibles(input: CheckInput, segment: CheckSegment, spans: InvisibleSp
   });
 }
 
+// Per text: its mixed-script words and its invisible characters.
+const MIXED = textSlot();
+const INVISIBLE = textSlot();
+
 /** Look-alike characters: l/I/1 and O/0 swaps in names, mixed-script homoglyphs, invisible characters. */
 export const lookalikesCheck: Check = {
   id: "lookalikes",
   run(input) {
     const index = nameIndex(input);
-    const mixedIn = textMemo<Word[]>(input.shared, "lookalikes:mixed");
-    const invisibleIn = textMemo<InvisibleSpan[]>(input.shared, "lookalikes:invisible");
+    const records = textRecords(input.shared, input.version);
+    const segments = input.version.segments;
     const findings: Finding[] = [];
-    for (const segment of input.version.segments) {
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
       if (!inScope(input, segment.position)) continue;
       findings.push(...swaps(input, index, segment));
-      const mixed = mixedIn(segment.text, mixedWords);
+      const mixed = slotValue<Word[]>(records[i], MIXED, mixedWords);
       if (mixed.length > 0) findings.push(...homoglyphs(input, segment, mixed));
-      const spans = invisibleIn(segment.text, invisibleSpans);
+      const spans = slotValue<InvisibleSpan[]>(records[i], INVISIBLE, invisibleSpans);
       if (spans.length > 0) findings.push(...invisibles(input, segment, spans));
     }
     return findings.sort((a, b) => a.position - b.position || a.start - b.start);

@@ -2,7 +2,8 @@ import { franc } from "franc-min";
 import { isLanguageSwitcher } from "../text/classify";
 import { baseLang, foreignScriptTest, isCjkLang, nativeScripts, segmentsByPosition, type Script } from "./lang-scripts";
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lang-stopwords";
-import { placeFindings, textMemo } from "./lang-text-memo";
+import { placeFindings } from "./lang-text-memo";
+import { slotMemo, textRecords, textSlot } from "./text-records";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 import { inScope } from "./types";
 
@@ -220,6 +221,9 @@ function foreignRuns(segment: CheckSegment, input: CheckInput): Finding[] {
   return findings;
 }
 
+// Per text: its findings, per languages, speller and source text.
+const FOUND = textSlot();
+
 /**
  * Text left untranslated: a segment identical to the source, a run of words
  * in another language (found by function words, the speller when there is
@@ -237,11 +241,12 @@ export const untranslatedCheck: Check = {
     const findings: Finding[] = [];
     const cjk = isCjkLang(input.lang);
     // Findings follow from the text and the source's text; the speller is fixed per language within an article.
-    const memo = textMemo<Finding[]>(input.shared, "untranslated");
-    for (const segment of version.segments) {
+    const records = textRecords(input.shared, version);
+    for (let i = 0; i < version.segments.length; i++) {
+      const segment = version.segments[i];
       if (segment.kind === "meta" || !inScope(input, segment.position)) continue;
       const sourceSegment = bySource.get(segment.position);
-      const found = memo([source?.lang ?? "", input.lang, input.speller, sourceSegment?.text ?? "", segment.text], () => {
+      const found = slotMemo(records[i], FOUND, [source?.lang ?? "", input.lang, input.speller, sourceSegment?.text ?? ""], () => {
         const identical = identicalToSource(segment, sourceSegment, input);
         if (identical) return [identical];
         const inText: Finding[] = [];
