@@ -144,6 +144,9 @@ function lowerSplits(input: CheckInput, speller: Speller): Map<string, string | 
 }
 
 const isCamel = (w: CapitalWord) => looksCamel(w.text);
+// Shared by the many texts without a CamelCase word; never added to.
+const NO_CAMEL: CapitalWord[] = [];
+const camelWords = (found: CapitalWord[]) => (found.some(isCamel) ? found.filter(isCamel) : NO_CAMEL);
 
 // Per text: its CamelCase words, and (per language) its lower-case tokens that may hold a function word.
 const CAMEL = textSlot();
@@ -171,7 +174,7 @@ export const gluedCheck: Check = {
       const segment = segments[i];
       if (!inScope(input, segment.position)) continue;
       const record = records[i];
-      const camel = slotValue(record, CAMEL, () => capitalWordsOf(record).filter(isCamel));
+      const camel = slotValue(record, CAMEL, () => camelWords(capitalWordsOf(record)));
       for (const word of camel) {
         const finding = camelFinding(ctx, segment.position, word);
         if (finding) findings.push(finding);

@@ -113,14 +113,18 @@ export function versionCapitalWords(shared: Map<string, unknown>, version: Check
 
 /** Every capitalised word form a version uses anywhere (names, brands, German nouns). */
 export function capitalVocabulary(shared: Map<string, unknown>, version: CheckVersion): Set<string> {
-  return memo(shared, `text-words:capital-vocabulary:${version.id}`, () => {
-    const out = new Set<string>();
+  // Keyed by the version itself: the glued check asks per word, and a key built from the id cost more than the answer.
+  const byVersion = memo(shared, "text-words:capital-vocabulary", () => new Map<CheckVersion, Set<string>>());
+  let out = byVersion.get(version);
+  if (!out) {
+    out = new Set<string>();
     const seen = new Set<CapitalWord[]>();
     for (const found of versionCapitalWords(shared, version).values()) {
       if (seen.has(found)) continue;
       seen.add(found);
       for (const w of found) out.add(w.text);
     }
-    return out;
-  });
+    byVersion.set(version, out);
+  }
+  return out;
 }

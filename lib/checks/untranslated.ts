@@ -97,6 +97,8 @@ interface Evidence {
   langsOf: Map<string, string[]>;
   /** tokenHash of every evidence word: a token whose hash is not here is no evidence word, and is never sliced out. */
   hashes: Set<number>;
+  /** The low 16 bits of every hash in `hashes`, as a table: nearly every token is ruled out by one array read. */
+  lowBits: Uint8Array;
   /** Shortest and longest evidence word, so that other tokens are skipped without a lookup. */
   minLength: number;
   maxLength: number;
@@ -118,7 +120,9 @@ function evidenceFor(lang: string): Evidence {
     }
     const lengths = [...langsOf.keys()].map((word) => word.length);
     const hashes = new Set([...langsOf.keys()].map((word) => tokenHash(word, 0, word.length)));
-    evidence = { langsOf, hashes, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
+    const lowBits = new Uint8Array(0x10000);
+    for (const hash of hashes) lowBits[hash & 0xffff] = 1;
+    evidence = { langsOf, hashes, lowBits, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
     evidenceWords.set(lang, evidence);
   }
   return evidence;
@@ -140,7 +144,8 @@ function tokenHash(text: string, start: number, end: number): number {
 // Tokens between spaces, looked up only when their length fits, are far cheaper than a word regex; most segments stop here.
 // Two marker words of one language within three tokens are needed.
 function mayHoldForeignRun(text: string, lang: string): boolean {
-  const { langsOf, hashes, minLength, maxLength } = evidenceFor(lang);
+  const { langsOf, hashes, lowBits, minLength, maxLength } = evidenceFor(lang);
+  const isEvidence = (hash: number) => lowBits[hash & 0xffff] === 1 && hashes.has(hash);
   let lastSeen: Map<string, number> | undefined;
   let start = 0;
   for (let i = 0; start <= text.length; i++) {
@@ -153,8 +158,8 @@ function mayHoldForeignRun(text: string, lang: string): boolean {
     // The token, or the token less a trailing mark, looked up only where its hash is an evidence word's.
     const stem = tokenHash(text, tokenStart, end - 1);
     const last = text.charCodeAt(end - 1);
-    let langs = hashes.has(hashStep(stem, last)) ? langsOf.get(text.slice(tokenStart, end)) : undefined;
-    if (!langs && TRAILING_CODES.has(last) && hashes.has(stem)) langs = langsOf.get(text.slice(tokenStart, end - 1));
+    let langs = isEvidence(hashStep(stem, last)) ? langsOf.get(text.slice(tokenStart, end)) : undefined;
+    if (!langs && TRAILING_CODES.has(last) && isEvidence(stem)) langs = langsOf.get(text.slice(tokenStart, end - 1));
     if (!langs) continue;
     lastSeen ??= new Map();
     for (const other of langs) {
