@@ -21,12 +21,39 @@ export function textSlot(): number {
 }
 
 interface Records {
-  byText: Map<string, TextRecord>;
+  /** Records by sampleKey of their text (texts that share a key are told apart in full). */
+  byText: Map<number, TextRecord[]>;
   byVersion: Map<CheckVersion, TextRecord[]>;
   byPosition: Map<CheckVersion, Map<number, TextRecord>>;
 }
 
 const SHARED_KEY = "text-records";
+
+/**
+ * A cheap key for finding a text's record: its length and a few code units from its start, middle
+ * and end. A map keyed by the texts themselves would hash every character of every text.
+ */
+function sampleKey(text: string): number {
+  const n = text.length;
+  let key = Math.imul(n ^ (n > 0 ? text.charCodeAt(0) : 0), 16777619);
+  key = Math.imul(key ^ (n > 0 ? text.charCodeAt(n >> 1) : 0), 16777619);
+  for (let at = Math.max(1, n - 4); at < n; at++) key = Math.imul(key ^ text.charCodeAt(at), 16777619);
+  return key & 0x3fffffff;
+}
+
+function recordOf(byText: Map<number, TextRecord[]>, text: string): TextRecord {
+  const key = sampleKey(text);
+  const list = byText.get(key);
+  if (!list) {
+    const record = new TextRecord(text);
+    byText.set(key, [record]);
+    return record;
+  }
+  for (const record of list) if (record.text === text) return record;
+  const record = new TextRecord(text);
+  list.push(record);
+  return record;
+}
 
 /** The records of a version's segments, in the order of version.segments; one per distinct text of the article. */
 export function textRecords(shared: Map<string, unknown>, version: CheckVersion): TextRecord[] {
@@ -35,11 +62,7 @@ export function textRecords(shared: Map<string, unknown>, version: CheckVersion)
   let list = records.byVersion.get(version);
   if (!list) {
     const { byText } = records;
-    list = version.segments.map(({ text }) => {
-      let record = byText.get(text);
-      if (!record) byText.set(text, (record = new TextRecord(text)));
-      return record;
-    });
+    list = version.segments.map(({ text }) => recordOf(byText, text));
     records.byVersion.set(version, list);
   }
   return list;
