@@ -1,4 +1,5 @@
-import { placeFindings, textMemo } from "./lang-text-memo";
+import { placeFindings } from "./lang-text-memo";
+import { slotValue, textRecords, textSlot } from "./text-records";
 import type { Check, Finding } from "./types";
 import type { FindingMessageId } from "./messages";
 import { inScope } from "./types";
@@ -97,13 +98,17 @@ function findingsIn(text: string): Finding[] {
  * newsletter prompts inside the text. A mistranslated heading that merely
  * sounds like a button ("Geben Sie diese Signale frei") is not residue.
  */
+const FOUND = textSlot();
+
 export const boilerplateCheck: Check = {
   id: "boilerplate",
   run(input) {
     if (input.version.isSource) return [];
-    const memo = textMemo<Finding[]>(input.shared, "boilerplate");
+    const records = textRecords(input.shared, input.version);
     const findings: Finding[] = [];
-    for (const segment of input.version.segments) if (inScope(input, segment.position)) placeFindings(memo([segment.text], () => findingsIn(segment.text)), segment.position, findings);
+    input.version.segments.forEach((segment, i) => {
+      if (inScope(input, segment.position)) placeFindings(slotValue(records[i], FOUND, findingsIn), segment.position, findings);
+    });
     return findings;
   },
 };

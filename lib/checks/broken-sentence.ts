@@ -1,6 +1,7 @@
 import { baseLang } from "./lang-scripts";
 import { FUNCTION_WORDS } from "./lang-stopwords";
-import { placeFindings, textMemo } from "./lang-text-memo";
+import { placeFindings } from "./lang-text-memo";
+import { slotMemo, textRecords, textSlot } from "./text-records";
 import { execNotAfter } from "./text-regex";
 import type { Check, Finding } from "./types";
 import { inScope } from "./types";
@@ -101,6 +102,9 @@ function findingsIn(text: string, regex: RegExp, lang: string, list: Set<string>
  * since German capitalises nouns; a following capitalised word means a name
  * or title ("Die Zeit"), which is left alone except in clear German cases.
  */
+// Per text and language: the findings.
+const FOUND = textSlot();
+
 export const brokenSentenceCheck: Check = {
   id: "broken-sentence",
   run(input) {
@@ -109,12 +113,14 @@ export const brokenSentenceCheck: Check = {
     const list = FUNCTION_WORDS[lang];
     if (!list || version.isSource) return [];
     const regex = candidateRegex(lang, list);
-    const memo = textMemo<Finding[]>(input.shared, "broken-sentence");
+    const records = textRecords(input.shared, version);
+    const keys = [lang];
+    const find = (text: string) => findingsIn(text, regex, lang, list);
     const findings: Finding[] = [];
-    for (const segment of version.segments) {
-      if (segment.kind === "meta" || (lang === "en" && segment.kind !== "paragraph") || !inScope(input, segment.position)) continue;
-      placeFindings(memo([lang, segment.text], () => findingsIn(segment.text, regex, lang, list)), segment.position, findings);
-    }
+    version.segments.forEach((segment, i) => {
+      if (segment.kind === "meta" || (lang === "en" && segment.kind !== "paragraph") || !inScope(input, segment.position)) return;
+      placeFindings(slotMemo(records[i], FOUND, keys, find), segment.position, findings);
+    });
     return findings;
   },
 };

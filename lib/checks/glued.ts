@@ -1,7 +1,8 @@
 import { functionWordJoins, isFunctionWord, leadingFunctionWords, trailingFunctionWords } from "./text-function-words";
 import { wordsAtPosition } from "./text-positions";
 import { cachedSpelling } from "./text-spelling";
-import { allVersions, capitalVocabulary, capitalWordsMemo, looksCamel, memo, primaryLang, textMemo, type CapitalWord, type Word } from "./text-words";
+import { slotMemo, slotValue, textRecords, textSlot } from "./text-records";
+import { allVersions, capitalVocabulary, capitalWordsOf, looksCamel, memo, primaryLang, type CapitalWord, type Word } from "./text-words";
 import type { Check, CheckInput, Finding, Speller } from "./types";
 import { inScope } from "./types";
 
@@ -145,6 +146,13 @@ function lowerSplits(input: CheckInput, speller: Speller): Map<string, string | 
 }
 
 const isCamel = (w: CapitalWord) => looksCamel(w.text);
+// Shared by the many texts without a CamelCase word; never added to.
+const NO_CAMEL: CapitalWord[] = [];
+const camelWords = (found: CapitalWord[]) => (found.some(isCamel) ? found.filter(isCamel) : NO_CAMEL);
+
+// Per text: its CamelCase words, and (per language) its lower-case tokens that may hold a function word.
+const CAMEL = textSlot();
+const JOINS = textSlot();
 
 /** Glued words: CamelCase joins of words seen elsewhere, and function words run into a neighbour. */
 export const gluedCheck: Check = {
@@ -161,25 +169,28 @@ export const gluedCheck: Check = {
   run(input) {
     const spell = cachedSpelling(input.shared, input.speller);
     const ctx: Context = { input, spell, brands: new Map() };
-    const camelIn = textMemo<CapitalWord[]>(input.shared, "glued:camel");
-    const capitalOf = capitalWordsMemo(input.shared);
+    const records = textRecords(input.shared, input.version);
+    const segments = input.version.segments;
     const findings: Finding[] = [];
-    for (const segment of input.version.segments) {
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
       if (!inScope(input, segment.position)) continue;
-      const camel = camelIn(segment.text, (text) => capitalOf(text).filter(isCamel));
+      const record = records[i];
+      const camel = slotValue(record, CAMEL, () => camelWords(capitalWordsOf(record)));
       for (const word of camel) {
         const finding = camelFinding(ctx, segment.position, word);
         if (finding) findings.push(finding);
       }
     }
     if (input.speller && leadingFunctionWords(input.lang).size > 0) {
-      const joinsIn = textMemo<Word[]>(input.shared, `glued:joins-found:${primaryLang(input.lang)}`);
+      const primary = primaryLang(input.lang);
       const splits = lowerSplits(input, input.speller);
       const lang = input.lang;
       const find = (text: string) => functionWordJoins(text, lang);
-      for (const segment of input.version.segments) {
+      for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i];
         if (!inScope(input, segment.position)) continue;
-        for (const word of joinsIn(segment.text, find)) {
+        for (const word of slotMemo(records[i], JOINS, [primary], find)) {
           let joined = splits.get(word.text);
           if (joined === undefined) splits.set(word.text, (joined = lowerSplit(word.text, lang, spell)));
           // A token the other versions write the same way (a name, a loan word) is no glue.

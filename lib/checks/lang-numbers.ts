@@ -305,6 +305,8 @@ interface Lexicon {
   stemInitials: Set<number>;
   /** shape(first letter, length) of every single entry and of every multi-part entry's first part: most words fail this at once. */
   shapes: Set<number>;
+  /** The low 16 bits of every shape, as a table: most words are ruled out by one array read. */
+  shapeBits: Uint8Array;
 }
 
 const shape = (lowerFirst: number, length: number) => lowerFirst * 64 + Math.min(length, 63);
@@ -338,7 +340,9 @@ function lexiconFor(lang: string): Lexicon | null {
         stems: lang === "ru" ? new RegExp(`^(?:${RU_STEM_WORD.source.slice(2, -1).replace("ма[йяею]$", "ма[йяею]")})`) : null,
         stemInitials: new Set(lang === "ru" ? [..."мтяфаисонд"].map((c) => c.charCodeAt(0)) : []),
         shapes: new Set([...single, ...firstParts].map((w) => shape(w.charCodeAt(0), w.length))),
+        shapeBits: new Uint8Array(0x10000),
       };
+      for (const s of lexicon.shapes) lexicon.shapeBits[s & 0xffff] = 1;
     }
     lexicons.set(lang, lexicon);
   }
@@ -399,7 +403,9 @@ function boundaryAt(text: string, at: number): boolean {
 /** Where the word alternative's match starting at a letter run [start, end) ends, or -1. */
 function matchWordAt(text: string, start: number, end: number, lexicon: Lexicon): number {
   const first = lowerOf(text.charCodeAt(start));
-  if (!lexicon.shapes.has(shape(first, end - start)) && !lexicon.stemInitials.has(first)) return -1;
+  const wordShape = shape(first, end - start);
+  const known = lexicon.shapeBits[wordShape & 0xffff] === 1 && lexicon.shapes.has(wordShape);
+  if (!known && (lexicon.stems === null || !lexicon.stemInitials.has(first))) return -1;
   const run = text.slice(start, end).toLowerCase();
   if (lexicon.stems && boundaryAt(text, end) && lexicon.stems.test(run)) return end;
   for (const entry of lexicon.multi) {

@@ -1,7 +1,8 @@
 import { nameIndex, type NameIndex } from "./names-index";
 import { singleScriptForms } from "./text-homoglyphs";
 import { invisibleSpans, isRtlLang, type InvisibleSpan } from "./text-invisible";
-import { latinWords, lookalikeKey, memo, mixedScriptWords, textMemo, type Word } from "./text-words";
+import { slotValue, textRecords, textSlot } from "./text-records";
+import { latinWords, lookalikeKey, memo, mixedScriptWords, type Word } from "./text-words";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 import { inScope } from "./types";
 
@@ -50,25 +51,34 @@ const NONE: Keyed[] = [];
 /** Latin forms other versions use at a position, by look-alike key, with how many versions use each. */
 type KeyedForms = Map<string, Map<string, Set<string>>>;
 
-/**
- * Null where no key has two spellings at the position: then no word there can be a swap of another
- * version's (only of a glossary term, which needs no map), which is nearly everywhere, so the full map
- * is built only where it matters.
- */
-function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: number): KeyedForms | null {
-  const cache = memo(shared, "lookalikes:forms", () => new Map<number, KeyedForms | null>());
-  let out = cache.get(position);
-  if (out !== undefined) return out;
-  const lists: Keyed[][] = [];
-  for (const v of index.versions.values()) {
-    const found = v.words.get(position);
-    lists.push(found ? keyedWords(shared, found) : []);
+/** What the versions write at a position, keyed: each version's keyed words (by VersionNames.index) and the forms per key. */
+interface KeyedAt {
+  lists: Keyed[][];
+  /**
+   * Null where no key has two spellings at the position: then no word there can be a swap of another
+   * version's (only of a glossary term, which needs no map), which is nearly everywhere, so the full map
+   * is built only where it matters.
+   */
+  forms: KeyedForms | null;
+}
+
+function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: number): KeyedAt {
+  const cache = memo(shared, "lookalikes:forms", () => new Map<number, KeyedAt>());
+  let found = cache.get(position);
+  if (!found) {
+    const lists: Keyed[][] = [];
+    for (const v of index.versions.values()) {
+      const words = v.words.get(position);
+      lists.push(words ? keyedWords(shared, words) : NONE);
+    }
+    found = { lists, forms: twoSpellings(lists) ? formsOf(index, lists) : null };
+    cache.set(position, found);
   }
-  if (!twoSpellings(lists)) {
-    cache.set(position, null);
-    return null;
-  }
-  out = new Map();
+  return found;
+}
+
+function formsOf(index: NameIndex, lists: Keyed[][]): KeyedForms {
+  const out: KeyedForms = new Map();
   let i = 0;
   for (const v of index.versions.values()) {
     // Two-letter forms are left out: no word of three letters or more shares their key.
@@ -80,7 +90,6 @@ function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: 
       ids.add(v.version.id);
     }
   }
-  cache.set(position, out);
   return out;
 }
 
@@ -114,12 +123,15 @@ function votesFor(forms: Map<string, Set<string>> | undefined, form: string, me:
 /** l/I/1 and O/0 swaps in a word that other versions, or the glossary, spell with the other letter. */
 function swaps(input: CheckInput, index: NameIndex, segment: CheckSegment): Finding[] {
   const me = input.version.id;
-  const mine = index.versions.get(me)?.words.get(segment.position) ?? latinWords(segment.text);
+  const names = index.versions.get(me);
   const out: Finding[] = [];
   const canonicals = glossaryKeys(input);
-  const keyed = keyedFormsAt(index, input.shared, segment.position);
+  const at = keyedFormsAt(index, input.shared, segment.position);
+  const keyed = at.forms;
   if (!keyed && canonicals.size === 0) return out;
-  for (const { word, key } of keyedWords(input.shared, mine)) {
+  // This version's own keyed words were worked out with the position's (where the index has them).
+  const mine = names?.words.has(segment.position) ? at.lists[names.index] : keyedWords(input.shared, latinWords(segment.text));
+  for (const { word, key } of mine) {
     // Without a map every key here has one spelling, this word's own: only a glossary term can differ.
     const forms = keyed?.get(key);
     const canonical = canonicals.get(key);
@@ -207,20 +219,25 @@ function invisibles(input: CheckInput, segment: CheckSegment, spans: InvisibleSp
   });
 }
 
+// Per text: its mixed-script words and its invisible characters.
+const MIXED = textSlot();
+const INVISIBLE = textSlot();
+
 /** Look-alike characters: l/I/1 and O/0 swaps in names, mixed-script homoglyphs, invisible characters. */
 export const lookalikesCheck: Check = {
   id: "lookalikes",
   run(input) {
     const index = nameIndex(input);
-    const mixedIn = textMemo<Word[]>(input.shared, "lookalikes:mixed");
-    const invisibleIn = textMemo<InvisibleSpan[]>(input.shared, "lookalikes:invisible");
+    const records = textRecords(input.shared, input.version);
+    const segments = input.version.segments;
     const findings: Finding[] = [];
-    for (const segment of input.version.segments) {
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
       if (!inScope(input, segment.position)) continue;
       findings.push(...swaps(input, index, segment));
-      const mixed = mixedIn(segment.text, mixedWords);
+      const mixed = slotValue<Word[]>(records[i], MIXED, mixedWords);
       if (mixed.length > 0) findings.push(...homoglyphs(input, segment, mixed));
-      const spans = invisibleIn(segment.text, invisibleSpans);
+      const spans = slotValue<InvisibleSpan[]>(records[i], INVISIBLE, invisibleSpans);
       if (spans.length > 0) findings.push(...invisibles(input, segment, spans));
     }
     return findings.sort((a, b) => a.position - b.position || a.start - b.start);

@@ -1,8 +1,13 @@
 import { extractQuantities, sameValue, type Quantity } from "./lang-numbers";
 import { segmentsByPosition } from "./lang-scripts";
-import { placeFindings, textMemo } from "./lang-text-memo";
+import { placeFindings } from "./lang-text-memo";
+import { slotMemo, textRecords, textSlot } from "./text-records";
 import type { Check, CheckInput, CheckVersion, Finding } from "./types";
 import { inScope } from "./types";
+
+// Per text: its quantities as a source text (per language), and its findings (per languages and source text).
+const SOURCE_QUANTITIES = textSlot();
+const FOUND = textSlot();
 
 /** The source's quantities per position, extracted once per article. */
 function sourceQuantities(source: CheckVersion, shared: Map<string, unknown>): Map<number, Quantity[]> {
@@ -10,12 +15,14 @@ function sourceQuantities(source: CheckVersion, shared: Map<string, unknown>): M
   let map = shared.get(key) as Map<number, Quantity[]> | undefined;
   if (!map) {
     map = new Map();
-    const memo = textMemo<Quantity[]>(shared, "numbers:source");
-    for (const segment of source.segments) {
-      // Scale words without a number first, so that "1万亿" stays to name a mismatch.
-      const quantities = memo([source.lang, segment.text], () => extractQuantities(segment.text, source.lang, true).sort((a, b) => Number(b.bare) - Number(a.bare)));
-      if (quantities.length) map.set(segment.position, quantities);
-    }
+    const records = textRecords(shared, source);
+    const keys = [source.lang];
+    // Scale words without a number first, so that "1万亿" stays to name a mismatch.
+    const extract = (text: string) => extractQuantities(text, source.lang, true).sort((a, b) => Number(b.bare) - Number(a.bare));
+    source.segments.forEach((segment, i) => {
+      const quantities = slotMemo(records[i], SOURCE_QUANTITIES, keys, extract);
+      if (quantities.length) map!.set(segment.position, quantities);
+    });
     shared.set(key, map);
   }
   return map;
@@ -97,16 +104,16 @@ export const numbersCheck: Check = {
     const bySource = sourceQuantities(source, input.shared);
     const sourceSegments = segmentsByPosition(source, input.shared);
     // The quantities at a position follow from the source's text there, so (source text, text) decides the findings.
-    const memo = textMemo<Finding[]>(input.shared, "numbers");
+    const records = textRecords(input.shared, version);
     const findings: Finding[] = [];
-    for (const segment of version.segments) {
-      if (!inScope(input, segment.position)) continue;
+    version.segments.forEach((segment, i) => {
+      if (!inScope(input, segment.position)) return;
       const quantities = bySource.get(segment.position);
-      if (!quantities) continue;
+      if (!quantities) return;
       const sourceText = sourceSegments.get(segment.position)!.text;
-      const found = memo([source.lang, input.lang, sourceText, segment.text], () => checkSegment(0, segment.text, quantities, input));
+      const found = slotMemo(records[i], FOUND, [source.lang, input.lang, sourceText], (text) => checkSegment(0, text, quantities, input));
       placeFindings(found, segment.position, findings);
-    }
+    });
     return findings;
   },
 };

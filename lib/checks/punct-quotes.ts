@@ -83,9 +83,10 @@ export function scanQuotes(text: string, lang: string): QuoteEvent[] {
   const stack: { mark: string; at: number }[] = [];
   const marks = style.marks;
   marks.lastIndex = 0;
-  for (let match = marks.exec(text); match; match = marks.exec(text)) {
-    const mark = match[0];
-    const at = match.index;
+  // Every mark is one code unit: test() finds it without allocating a match.
+  while (marks.test(text)) {
+    const at = marks.lastIndex - 1;
+    const mark = text[at];
     const canOpen = style.openers.has(mark);
     const canClose = style.closers.has(mark);
     const top = stack[stack.length - 1];

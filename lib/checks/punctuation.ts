@@ -1,5 +1,6 @@
 import { baseLang, isCjkLang, segmentsByPosition } from "./lang-scripts";
-import { placeFindings, textMemo } from "./lang-text-memo";
+import { placeFindings } from "./lang-text-memo";
+import { slotMemo, textRecords, textSlot } from "./text-records";
 import { isBracket, quoteStyle, quotesBalanced, scanQuotes } from "./punct-quotes";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 import type { FindingMessageId } from "./messages";
@@ -33,14 +34,20 @@ function finding(position: number, start: number, end: number, level: Finding["l
   return { checkId: "punctuation", position, start, end, level, message, messageId, params, mqmCategory: CATEGORY };
 }
 
+// Per text: whether its marks pair up (per language), and its findings (per language and surroundings).
+const BALANCED = textSlot();
+const FOUND = textSlot();
+
 /** Whether the source's marks at each position pair up, worked out once per article. */
 function sourceBalance(input: CheckInput): Map<number, boolean> {
   const source = input.source!;
   const key = `punctuation:source-balanced:${source.id}`;
   let map = input.shared.get(key) as Map<number, boolean> | undefined;
   if (!map) {
-    const memo = textMemo<boolean>(input.shared, "punctuation:balanced");
-    map = new Map(source.segments.map((segment) => [segment.position, memo([source.lang, segment.text], () => quotesBalanced(segment.text, source.lang))]));
+    const records = textRecords(input.shared, source);
+    const keys = [source.lang];
+    const balanced = (text: string) => quotesBalanced(text, source.lang);
+    map = new Map(source.segments.map((segment, i) => [segment.position, slotMemo(records[i], BALANCED, keys, balanced)]));
     input.shared.set(key, map);
   }
   return map;
@@ -113,15 +120,16 @@ export const punctuationCheck: Check = {
     const byPosition = segmentsByPosition(version, input.shared);
     const openers = quoteStyle(input.lang).openers;
     // Findings follow from the text, whether the source's marks pair up and whether the next paragraph opens a quotation.
-    const memo = textMemo<Finding[]>(input.shared, "punctuation");
+    const records = textRecords(input.shared, version);
     const findings: Finding[] = [];
-    for (const segment of version.segments) {
+    for (let i = 0; i < version.segments.length; i++) {
+      const segment = version.segments[i];
       if (segment.kind === "meta" || !inScope(input, segment.position)) continue;
       const sourceBalanced = balanced ? (balanced.get(segment.position) ?? true) : true;
       const next = byPosition.get(segment.position + 1);
       // A quotation that runs on into the next paragraph reopens there.
       const continues = next !== undefined && openers.has(firstVisible(next.text));
-      const found = memo([input.lang, sourceBalanced, continues, segment.text], () => [
+      const found = slotMemo(records[i], FOUND, [input.lang, sourceBalanced, continues], () => [
         ...quoteFindings(segment, continues, input, sourceBalanced),
         ...otherFindings(segment, input),
       ]);

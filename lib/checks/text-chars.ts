@@ -248,38 +248,72 @@ function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 58 || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x2026;
 }
 
+const isWordClass = (c: number) => c === LATIN || c === SPACED;
+
+/** Where the word holding text[at] starts: back over letters and digits, and over marks that follow one. */
+function wordStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0) {
+    const c = classOf(text.charCodeAt(start - 1));
+    if (isWordClass(c)) {
+      start--;
+    } else if (c === MARK) {
+      let j = start - 1;
+      while (j > 0 && classOf(text.charCodeAt(j - 1)) === MARK) j--;
+      if (j === 0 || !isWordClass(classOf(text.charCodeAt(j - 1)))) break;
+      start = j;
+    } else {
+      break;
+    }
+  }
+  return start;
+}
+
+/** Whether a word starting at `start` is first in its sentence: back to the start or a sentence end, no word and no Han, kana or Hangul. */
+function opensSentence(text: string, start: number): boolean {
+  for (let k = start - 1; k >= 0; k--) {
+    const code = text.charCodeAt(k);
+    const c = classOf(code);
+    if (c === LATIN || c === SPACED || c === UNSPACED) return false;
+    if (c === MARK) {
+      // Marks after a letter or digit end a word; marks after anything else count for nothing.
+      let j = k;
+      while (j > 0 && classOf(text.charCodeAt(j - 1)) === MARK) j--;
+      if (j > 0 && isWordClass(classOf(text.charCodeAt(j - 1)))) return false;
+      k = j;
+      continue;
+    }
+    if (isSentenceEnd(code)) return true;
+  }
+  return true;
+}
+
 /**
  * The words of spaced scripts that hold a capital letter: names, German nouns, CamelCase joins,
- * look-alike swaps (OpenAl, 0penAI). Lower-case words are skipped without being sliced out.
+ * look-alike swaps (OpenAl, 0penAI). The scan looks only for upper-case letters and works out the
+ * word around each one, so lower-case words, most of a text, cost one table read per character.
  */
 export function capitalWords(text: string): CapitalWord[] {
   const out: CapitalWord[] = [];
-  let start = -1;
-  let upper = false;
-  let latin = true;
-  let initial = true;
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
-    const flags = code < 128 ? ASCII_FLAGS[code] : flagsOf(code);
-    const c = flags & 7;
-    if (c === LATIN || c === SPACED || (c === MARK && start !== -1)) {
-      if (start === -1) {
-        start = i;
-        upper = false;
-        latin = true;
-      }
-      if (flags & UPPER_FLAG) upper = true;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    for (; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if ((code < 128 ? ASCII_FLAGS[code] : flagsOf(code)) & UPPER_FLAG) break;
+    }
+    if (i === n) break;
+    const start = wordStart(text, i);
+    let latin = true;
+    for (let k = start; k < i; k++) if (classOf(text.charCodeAt(k)) === SPACED) latin = false;
+    let end = i;
+    for (; end < n; end++) {
+      const c = classOf(text.charCodeAt(end));
       if (c === SPACED) latin = false;
-      continue;
+      else if (c !== LATIN && c !== MARK) break;
     }
-    if (start !== -1) {
-      if (upper) out.push({ text: text.slice(start, i), start, end: i, latin, initial });
-      start = -1;
-      initial = false;
-    }
-    if (c === UNSPACED) initial = false;
-    else if (isSentenceEnd(code)) initial = true;
+    out.push({ text: text.slice(start, end), start, end, latin, initial: opensSentence(text, start) });
+    i = end;
   }
   return out;
 }
-

@@ -1,5 +1,6 @@
 import { hasLookalikeWord } from "./text-chars";
-import { allVersions, hasWord, memo, sameLookalikeKey, segmentTextAt, textMemo, words } from "./text-words";
+import { recordAt, slotValue, textSlot, type TextRecord } from "./text-records";
+import { allVersions, hasWord, memo, sameLookalikeKey, words } from "./text-words";
 import type { CheckInput } from "./types";
 
 /** The word forms of one text, as written and in lower case. */
@@ -9,7 +10,11 @@ interface TextWords {
 }
 
 /** The distinct texts of every version at one position, with how many versions have each. */
-type PositionTexts = Map<string, number>;
+type PositionTexts = Map<TextRecord, number>;
+
+// Per text: its word forms, and its lower case where that keeps the offsets.
+const WORDS = textSlot();
+const LOWER = textSlot();
 
 /** What the other versions and the source write at one position, as seen by one version. */
 export interface WordsAtPosition {
@@ -40,8 +45,8 @@ function positionTexts(input: CheckInput, position: number): PositionTexts {
   if (!texts) {
     texts = new Map();
     for (const v of allVersions(input)) {
-      const text = segmentTextAt(input.shared, v, position);
-      if (text !== undefined) texts.set(text, (texts.get(text) ?? 0) + 1);
+      const record = recordAt(input.shared, v, position);
+      if (record !== undefined) texts.set(record, (texts.get(record) ?? 0) + 1);
     }
     cache.set(position, texts);
   }
@@ -50,24 +55,22 @@ function positionTexts(input: CheckInput, position: number): PositionTexts {
 
 /** Words at a position in the versions other than this one (the source included). */
 export function wordsAtPosition(input: CheckInput, position: number): WordsAtPosition {
-  const byText = textMemo<TextWords>(input.shared, "text-positions:text-words");
-  const lowerOf = textMemo<string | null>(input.shared, "text-positions:lower");
-  const mine = segmentTextAt(input.shared, input.version, position);
+  const mine = recordAt(input.shared, input.version, position);
   // This version's own text counts only where another version shares it.
-  const texts: string[] = [];
-  for (const [text, n] of positionTexts(input, position)) if (text !== mine || n > 1) texts.push(text);
+  const texts: TextRecord[] = [];
+  for (const [record, n] of positionTexts(input, position)) if (record !== mine || n > 1) texts.push(record);
   return {
-    hasExact: (word) => texts.some((text) => hasWord(text, word)),
+    hasExact: (word) => texts.some((record) => hasWord(record.text, word)),
     hasLower: (lower) =>
-      texts.some((text) => {
-        const lowered = lowerOf(text, lowerInPlace);
-        return lowered !== null ? hasWord(lowered, lower) : byText(text, textWords).lower.has(lower);
+      texts.some((record) => {
+        const lowered = slotValue(record, LOWER, lowerInPlace);
+        return lowered !== null ? hasWord(lowered, lower) : slotValue(record, WORDS, textWords).lower.has(lower);
       }),
     hasLookalike(word) {
-      for (const text of texts) {
-        const found = hasLookalikeWord(text, word);
+      for (const record of texts) {
+        const found = hasLookalikeWord(record.text, word);
         if (found === true) return true;
-        if (found === null) for (const form of byText(text, textWords).exact) if (form !== word && sameLookalikeKey(form, word)) return true;
+        if (found === null) for (const form of slotValue(record, WORDS, textWords).exact) if (form !== word && sameLookalikeKey(form, word)) return true;
       }
       return false;
     },

@@ -1,4 +1,5 @@
 import { capitalWords, type CapitalWord } from "./text-chars";
+import { slotValue, textRecords, textSlot, type TextRecord } from "./text-records";
 import type { CheckInput, CheckVersion } from "./types";
 
 export { capitalWords, hasWord, isLatinVersion, isUnspaced, isWordChar, latinWords, looksCamel, mixedScriptWords, mixesScripts, words } from "./text-chars";
@@ -95,48 +96,35 @@ export function sameLookalikeKey(a: string, b: string): boolean {
   return true;
 }
 
-/**
- * A per-article memo keyed by text: versions and positions repeat boilerplate, so whatever depends
- * on a segment's text alone is computed once per distinct text.
- */
-export function textMemo<T>(shared: Map<string, unknown>, kind: string): (text: string, build: (text: string) => T) => T {
-  const cache = memo(shared, `text-words:by-text:${kind}`, () => new Map<string, T>());
-  return (text, build) => {
-    let value = cache.get(text);
-    if (value === undefined) cache.set(text, (value = build(text)));
-    return value;
-  };
-}
+const CAPITAL = textSlot();
 
-/** capitalWords(), memoised per article and distinct text. */
-export function capitalWordsMemo(shared: Map<string, unknown>): (text: string) => CapitalWord[] {
-  const byText = textMemo<CapitalWord[]>(shared, "capital");
-  return (text) => byText(text, capitalWords);
+/** capitalWords() of a text, worked out once per article and distinct text. */
+export function capitalWordsOf(record: TextRecord): CapitalWord[] {
+  return slotValue(record, CAPITAL, capitalWords);
 }
 
 /** A version's capitalised words per position, found once per distinct text. */
 export function versionCapitalWords(shared: Map<string, unknown>, version: CheckVersion): Map<number, CapitalWord[]> {
   return memo(shared, `text-words:capital:${version.id}`, () => {
-    const capitalOf = capitalWordsMemo(shared);
-    return new Map(version.segments.map((s) => [s.position, capitalOf(s.text)]));
+    const records = textRecords(shared, version);
+    return new Map(version.segments.map((s, i) => [s.position, capitalWordsOf(records[i])]));
   });
 }
 
 /** Every capitalised word form a version uses anywhere (names, brands, German nouns). */
 export function capitalVocabulary(shared: Map<string, unknown>, version: CheckVersion): Set<string> {
-  return memo(shared, `text-words:capital-vocabulary:${version.id}`, () => {
-    const out = new Set<string>();
+  // Keyed by the version itself: the glued check asks per word, and a key built from the id cost more than the answer.
+  const byVersion = memo(shared, "text-words:capital-vocabulary", () => new Map<CheckVersion, Set<string>>());
+  let out = byVersion.get(version);
+  if (!out) {
+    out = new Set<string>();
     const seen = new Set<CapitalWord[]>();
     for (const found of versionCapitalWords(shared, version).values()) {
       if (seen.has(found)) continue;
       seen.add(found);
       for (const w of found) out.add(w.text);
     }
-    return out;
-  });
-}
-
-/** The text of a version's segment at a position, or undefined where the version lacks it. */
-export function segmentTextAt(shared: Map<string, unknown>, version: CheckVersion, position: number): string | undefined {
-  return memo(shared, `text-words:segments:${version.id}`, () => new Map(version.segments.map((s) => [s.position, s.text]))).get(position);
+    byVersion.set(version, out);
+  }
+  return out;
 }

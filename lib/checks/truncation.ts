@@ -1,6 +1,6 @@
 import { endsLikeSentence } from "../text/classify";
 import { baseLang, contentLength, segmentsByPosition } from "./lang-scripts";
-import { textMemo } from "./lang-text-memo";
+import { slotMemo, slotValue, textRecords, textSlot, type TextRecord } from "./text-records";
 import type { Check, CheckSegment, CheckVersion, Finding } from "./types";
 import type { FindingMessageId } from "./messages";
 import { inScope } from "./types";
@@ -32,13 +32,19 @@ interface Shape {
 // Only the last characters decide whether a text ends like a sentence.
 const ends = (text: string) => endsLikeSentence(text.slice(-12));
 
+// Per text: its shape, and (per language) its ending.
+const SHAPE = textSlot();
+const ENDING = textSlot();
+
+const shapeOf = (text: string): Shape => ({ length: contentLength(text), ends: ends(text.trimEnd()) });
+
 /** Content length and final punctuation of each segment of a version, worked out once per article. */
 function shapes(version: CheckVersion, shared: Map<string, unknown>): Map<number, Shape> {
   const key = `truncation:shapes:${version.id}`;
   let map = shared.get(key) as Map<number, Shape> | undefined;
   if (!map) {
-    const memo = textMemo<Shape>(shared, "truncation:shape");
-    map = new Map(version.segments.map((segment) => [segment.position, memo([segment.text], () => ({ length: contentLength(segment.text), ends: ends(segment.text.trimEnd()) }))]));
+    const records = textRecords(shared, version);
+    map = new Map(version.segments.map((segment, i) => [segment.position, slotValue(records[i], SHAPE, shapeOf)]));
     shared.set(key, map);
   }
   return map;
@@ -94,15 +100,15 @@ interface Ending {
 }
 
 interface Context {
-  endings: (text: string) => Ending;
+  endings: (record: TextRecord) => Ending;
   factor: number;
   sourceShapes: Map<number, Shape>;
   myShapes: Map<number, Shape>;
   others: { shapes: Map<number, Shape>; factor: number }[];
 }
 
-function checkSegment(segment: CheckSegment, context: Context): Finding | null {
-  const { length, dangling } = context.endings(segment.text);
+function checkSegment(segment: CheckSegment, record: TextRecord, context: Context): Finding | null {
+  const { length, dangling } = context.endings(record);
   const sourceShape = context.sourceShapes.get(segment.position)!;
   const myShape = context.myShapes.get(segment.position)!;
 
@@ -152,24 +158,26 @@ export const truncationCheck: Check = {
     if (!source || version.isSource) return [];
     const bySource = segmentsByPosition(source, input.shared);
     const lang = baseLang(input.lang);
-    const memo = textMemo<Ending>(input.shared, "truncation:ending");
+    const keys = [lang];
+    const ending = (text: string): Ending => {
+      const trimmed = text.trimEnd();
+      return { length: trimmed.length, dangling: danglingEnd(trimmed.slice(-24), lang) };
+    };
     const context: Context = {
-      endings: (text) =>
-        memo([lang, text], () => {
-          const trimmed = text.trimEnd();
-          return { length: trimmed.length, dangling: danglingEnd(trimmed.slice(-24), lang) };
-        }),
+      endings: (record) => slotMemo(record, ENDING, keys, ending),
       factor: lengthFactor(version, source, input.shared),
       sourceShapes: shapes(source, input.shared),
       myShapes: shapes(version, input.shared),
       others: input.others.map((other) => ({ shapes: shapes(other, input.shared), factor: lengthFactor(other, source, input.shared) })),
     };
+    const records = textRecords(input.shared, version);
     const findings: Finding[] = [];
-    for (const segment of version.segments) {
+    for (let i = 0; i < version.segments.length; i++) {
+      const segment = version.segments[i];
       if (!inScope(input, segment.position)) continue;
       const sourceSegment = bySource.get(segment.position);
       if (!sourceSegment || sourceSegment.kind !== "paragraph" || sourceSegment.text.trim() === "") continue;
-      const found = checkSegment(segment, context);
+      const found = checkSegment(segment, records[i], context);
       if (found) findings.push(found);
     }
     return findings;

@@ -2,7 +2,8 @@ import { franc } from "franc-min";
 import { isLanguageSwitcher } from "../text/classify";
 import { baseLang, foreignScriptTest, isCjkLang, nativeScripts, segmentsByPosition, type Script } from "./lang-scripts";
 import { FUNCTION_WORDS, MARKER_WORDS } from "./lang-stopwords";
-import { placeFindings, textMemo } from "./lang-text-memo";
+import { placeFindings } from "./lang-text-memo";
+import { slotMemo, textRecords, textSlot } from "./text-records";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 import type { FindingMessageId } from "./messages";
 import { inScope } from "./types";
@@ -97,6 +98,8 @@ interface Evidence {
   langsOf: Map<string, string[]>;
   /** tokenHash of every evidence word: a token whose hash is not here is no evidence word, and is never sliced out. */
   hashes: Set<number>;
+  /** The low 16 bits of every hash in `hashes`, as a table: nearly every token is ruled out by one array read. */
+  lowBits: Uint8Array;
   /** Shortest and longest evidence word, so that other tokens are skipped without a lookup. */
   minLength: number;
   maxLength: number;
@@ -118,7 +121,9 @@ function evidenceFor(lang: string): Evidence {
     }
     const lengths = [...langsOf.keys()].map((word) => word.length);
     const hashes = new Set([...langsOf.keys()].map((word) => tokenHash(word, 0, word.length)));
-    evidence = { langsOf, hashes, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
+    const lowBits = new Uint8Array(0x10000);
+    for (const hash of hashes) lowBits[hash & 0xffff] = 1;
+    evidence = { langsOf, hashes, lowBits, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
     evidenceWords.set(lang, evidence);
   }
   return evidence;
@@ -140,7 +145,8 @@ function tokenHash(text: string, start: number, end: number): number {
 // Tokens between spaces, looked up only when their length fits, are far cheaper than a word regex; most segments stop here.
 // Two marker words of one language within three tokens are needed.
 function mayHoldForeignRun(text: string, lang: string): boolean {
-  const { langsOf, hashes, minLength, maxLength } = evidenceFor(lang);
+  const { langsOf, hashes, lowBits, minLength, maxLength } = evidenceFor(lang);
+  const isEvidence = (hash: number) => lowBits[hash & 0xffff] === 1 && hashes.has(hash);
   let lastSeen: Map<string, number> | undefined;
   let start = 0;
   for (let i = 0; start <= text.length; i++) {
@@ -153,8 +159,8 @@ function mayHoldForeignRun(text: string, lang: string): boolean {
     // The token, or the token less a trailing mark, looked up only where its hash is an evidence word's.
     const stem = tokenHash(text, tokenStart, end - 1);
     const last = text.charCodeAt(end - 1);
-    let langs = hashes.has(hashStep(stem, last)) ? langsOf.get(text.slice(tokenStart, end)) : undefined;
-    if (!langs && TRAILING_CODES.has(last) && hashes.has(stem)) langs = langsOf.get(text.slice(tokenStart, end - 1));
+    let langs = isEvidence(hashStep(stem, last)) ? langsOf.get(text.slice(tokenStart, end)) : undefined;
+    if (!langs && TRAILING_CODES.has(last) && isEvidence(stem)) langs = langsOf.get(text.slice(tokenStart, end - 1));
     if (!langs) continue;
     lastSeen ??= new Map();
     for (const other of langs) {
@@ -221,6 +227,9 @@ function foreignRuns(segment: CheckSegment, input: CheckInput): Finding[] {
   return findings;
 }
 
+// Per text: its findings, per languages, speller and source text.
+const FOUND = textSlot();
+
 /**
  * Text left untranslated: a segment identical to the source, a run of words
  * in another language (found by function words, the speller when there is
@@ -238,11 +247,12 @@ export const untranslatedCheck: Check = {
     const findings: Finding[] = [];
     const cjk = isCjkLang(input.lang);
     // Findings follow from the text and the source's text; the speller is fixed per language within an article.
-    const memo = textMemo<Finding[]>(input.shared, "untranslated");
-    for (const segment of version.segments) {
+    const records = textRecords(input.shared, version);
+    for (let i = 0; i < version.segments.length; i++) {
+      const segment = version.segments[i];
       if (segment.kind === "meta" || !inScope(input, segment.position)) continue;
       const sourceSegment = bySource.get(segment.position);
-      const found = memo([source?.lang ?? "", input.lang, input.speller, sourceSegment?.text ?? "", segment.text], () => {
+      const found = slotMemo(records[i], FOUND, [source?.lang ?? "", input.lang, input.speller, sourceSegment?.text ?? ""], () => {
         const identical = identicalToSource(segment, sourceSegment, input);
         if (identical) return [identical];
         const inText: Finding[] = [];
