@@ -175,6 +175,8 @@ function commit(): string {
 
 async function main() {
   const started = performance.now();
+  // Before the run: the bench writes result files of its own, which would mark the tree changed.
+  const revision = commit();
   const build = ensureBuild();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "verso-bench-"));
   const port = await freePort();
@@ -212,7 +214,7 @@ async function main() {
     figures.push(...[page, browser, mqm, checks, writes, exported, cold].flat());
     const results: Results = {
       date: new Date().toISOString(),
-      commit: commit(),
+      commit: revision,
       machine: { nproc: os.availableParallelism(), memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, database: postgresql ? "postgresql" : "sqlite" },
       figures,
     };
