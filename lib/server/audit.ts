@@ -1,3 +1,4 @@
+import type { AuditAction, AuditEntity } from "../audit/vocabulary";
 import type { Actor } from "./actor";
 import { actorLabel } from "./actor";
 import { orderedIds } from "./bulk-insert";
@@ -5,8 +6,8 @@ import type { Tx } from "./db";
 import { json, sqlRun } from "./sql";
 
 export interface AuditEntry {
-  action: string;
-  entityType: string;
+  action: AuditAction;
+  entityType: AuditEntity;
   entityId?: string | null;
   articleId?: string | null;
   before?: unknown;

@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, testUser } from "./fixtures";
 
@@ -60,7 +62,20 @@ test("an admin creates a user, changes its role and deactivates it, and the audi
   await expect(roleEvent).toContainText(testUser("admin").email);
   await expect(roleEvent.locator("del")).toHaveText("reviewer");
   await expect(roleEvent.locator("ins")).toHaveText("editor");
+  // Actions, entities and fields read as words, with the action's code beside it for operators.
+  await expect(roleEvent.getByRole("cell").nth(2)).toHaveText("Role changeduser.role");
+  await expect(roleEvent.getByRole("cell").nth(3)).toContainText("User");
+  await expect(roleEvent.locator("dt")).toHaveText(["Role"]);
   await expect(page.locator('tbody tr:not([data-audit-action="user.role"])')).toHaveCount(0);
+  // …in the reader's language too, filter options included.
+  const german = JSON.parse(fs.readFileSync(path.join(__dirname, "../../locales/de.json"), "utf8")).admin.audit;
+  await page.goto("/de/admin/audit?action=user.role");
+  const germanEvent = page.locator('tr[data-audit-action="user.role"]', { hasText: email }).first();
+  await expect(germanEvent.getByRole("cell").nth(2)).toHaveText(`${german.actions.user.role}user.role`);
+  await expect(germanEvent.getByRole("cell").nth(3)).toContainText(german.entities.user);
+  await expect(germanEvent.locator("dt")).toHaveText([german.fields.role]);
+  await expect(page.getByRole("search").getByLabel(german.filters.action).locator("option:checked")).toHaveText(german.actions.user.role);
+  await page.goto("/en/admin");
   await auditByAction(page, "user.deactivate");
   await expect(page.locator('tr[data-audit-action="user.deactivate"]', { hasText: email })).toHaveCount(1);
 });

@@ -23,3 +23,13 @@ test("a signed-in browser session can list articles through the API", async ({ p
   const body = await response.json();
   expect(body.articles.map((a: { slug: string }) => a.slug)).toContain("openai-talent-exodus");
 });
+
+test("an API path no endpoint serves is a JSON 404, with or without a session", async ({ request, page }) => {
+  const anonymous = await request.post("/api/v1/no-such-endpoint", { data: {} });
+  expect(anonymous.status()).toBe(404);
+  expect(await anonymous.json()).toMatchObject({ error: { code: "not_found", message: "no API endpoint POST /api/v1/no-such-endpoint" } });
+  await signIn(page, "reviewer");
+  const signedIn = await page.request.get("/api/v1/articles/openai-talent-exodus/no-such-thing");
+  expect(signedIn.status()).toBe(404);
+  expect((await signedIn.json()).error.code).toBe("not_found");
+});

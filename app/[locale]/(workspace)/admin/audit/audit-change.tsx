@@ -30,20 +30,24 @@ export async function AuditChange({ before, after }: { before: Json; after: Json
     const keys = [...new Set([...Object.keys(from), ...Object.keys(to)])];
     return (
       <dl className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-0.5 text-xs">
-        {keys.map((key) => (
-          <Field key={key} name={key} before={from[key]} after={to[key]} diffLabel={t("diffOf", { field: key })} />
-        ))}
+        {keys.map((key) => {
+          // A field of an older release's snapshot may have no label: it shows as it is.
+          const name = t.has(`fields.${key}`) ? t(`fields.${key}`) : key;
+          return <Field key={key} name={name} code={key} before={from[key]} after={to[key]} diffLabel={t("diffOf", { field: name })} />;
+        })}
       </dl>
     );
   }
   return <Values before={before} after={after} />;
 }
 
-function Field({ name, before, after, diffLabel }: { name: string; before: Json; after: Json; diffLabel: string }) {
+function Field({ name, code, before, after, diffLabel }: { name: string; code: string; before: Json; after: Json; diffLabel: string }) {
   const texts = (before === undefined || typeof before === "string") && (after === undefined || typeof after === "string");
   return (
     <>
-      <dt className="font-mono text-slate-500">{name}</dt>
+      <dt className="text-slate-500" data-field={code}>
+        {name}
+      </dt>
       <dd className={`min-w-0 break-words whitespace-pre-wrap ${DIFF_SPACING}`}>
         {texts && before !== after ? (
           <WordDiffView before={(before as string | undefined) ?? ""} after={(after as string | undefined) ?? ""} lang="" label={diffLabel} />

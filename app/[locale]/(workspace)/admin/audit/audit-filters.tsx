@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { actionKey } from "@/lib/audit/vocabulary";
 import type { AuditFilterOptions } from "@/lib/server/audit-log";
 
 export interface AuditFilterValues {
@@ -15,6 +16,8 @@ const control = "mt-1 block w-full rounded border border-slate-300 bg-white px-2
 /** A plain GET form: the filters live in the URL, so a filtered view can be linked. */
 export async function AuditFilters({ values, options }: { values: AuditFilterValues; options: AuditFilterOptions }) {
   const t = await getTranslations("admin.audit.filters");
+  const audit = await getTranslations("admin.audit");
+  const actionLabel = (action: string) => (audit.has(actionKey(action)) ? audit(actionKey(action)) : action);
   // A value typed into the URL that no option offers stays selectable.
   const withCurrent = (list: string[], current: string) => (current && !list.includes(current) ? [current, ...list] : list);
   return (
@@ -47,7 +50,7 @@ export async function AuditFilters({ values, options }: { values: AuditFilterVal
           <option value="">{t("any")}</option>
           {withCurrent(options.actions, values.action).map((action) => (
             <option key={action} value={action}>
-              {action}
+              {actionLabel(action)}
             </option>
           ))}
         </select>

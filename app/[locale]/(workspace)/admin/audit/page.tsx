@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { actionKey } from "@/lib/audit/vocabulary";
 import { auditFilterOptions, listAuditEvents, type AuditLogPage } from "@/lib/server/audit-log";
 import { can } from "@/lib/server/authorize";
 import { ValidationError } from "@/lib/server/errors";
@@ -23,6 +24,9 @@ export default async function AdminAuditPage({ params, searchParams }: { params:
   const filters: AuditFilterValues = { article: first("article"), actor: first("actor"), action: first("action"), from: first("from"), to: first("to") };
   const t = await getTranslations("admin.audit");
   const format = await getFormatter();
+  // Codes written by an older release may have no label: they show as they are.
+  const actionLabel = (action: string) => (t.has(actionKey(action)) ? t(actionKey(action)) : action);
+  const entityLabel = (type: string) => (t.has(`entities.${type}`) ? t(`entities.${type}`) : type);
 
   let log: AuditLogPage | null = null;
   let invalidField: string | null = null;
@@ -81,9 +85,14 @@ export default async function AdminAuditPage({ params, searchParams }: { params:
                         </time>
                       </td>
                       <td className="px-3 py-2 break-all">{event.actorLabel}</td>
-                      <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{event.action}</td>
+                      <td className="px-3 py-2">
+                        {actionLabel(event.action)}
+                        <code className="block text-xs whitespace-nowrap text-slate-500" title={t("code", { code: event.action })}>
+                          {event.action}
+                        </code>
+                      </td>
                       <td className="px-3 py-2 text-xs">
-                        <span className="text-slate-500">{event.entityType}</span>{" "}
+                        <span className="text-slate-500">{entityLabel(event.entityType)}</span>{" "}
                         <span className="break-all">{event.entityLabel ?? event.entityId?.slice(0, 12) ?? ""}</span>
                         {event.articleSlug && event.entityType !== "article" ? <span className="block text-slate-500">{t("inArticle", { slug: event.articleSlug })}</span> : null}
                         {event.articleSlug && event.entityType === "article" && !event.entityLabel ? <span className="block">{event.articleSlug}</span> : null}
