@@ -81,7 +81,9 @@ export function namesMatrix(input: {
     if (/\s/.test(f.quote) !== /\s/.test(f.suggestion)) continue;
     add(f.suggestion, f.quote, false);
   }
-  for (const name of sharedNames(input.versions)) if (!variantsOf.has(name)) add(name, null, false);
+  // A shared word that some row already counts as a wrong form of its name (Lake under Leike) is no name of its own.
+  const variants = new Set([...variantsOf.values()].flatMap((row) => [...row.variants]));
+  for (const name of sharedNames(input.versions)) if (!variantsOf.has(name) && !variants.has(name)) add(name, null, false);
 
   const rows: PlacedRow[] = [];
   for (const [name, { variants, fromGlossary }] of variantsOf) {
@@ -106,6 +108,7 @@ export function namesMatrix(input: {
     if (Object.keys(cells).length > 0) rows.push({ name, fromGlossary, cells, outliers: 0, positions });
   }
   const merged = mergeOtherScripts(rows);
+  addOtherScriptForms(merged, input.versions);
   for (const row of merged) row.outliers = Object.values(row.cells).filter((cell) => cell.forms.some((f) => f.outlier)).length;
   merged.sort((a, b) => b.outliers - a.outliers || Object.keys(b.cells).length - Object.keys(a.cells).length || a.name.localeCompare(b.name));
   return merged.slice(0, input.limit ?? 300).map((row) => ({ name: row.name, fromGlossary: row.fromGlossary, cells: row.cells, outliers: row.outliers }));
@@ -147,6 +150,100 @@ function mergeOtherScripts(rows: PlacedRow[]): PlacedRow[] {
     for (const position of row.positions) best.positions.add(position);
   }
   return kept;
+}
+
+/** Name-like words of a non-Latin text: capitalised Cyrillic or Greek words, katakana runs (Japanese writes foreign names in katakana). */
+const OTHER_SCRIPT_NAME = /(?<![\p{L}\p{M}])[\p{Lu}](?:[\p{Script=Cyrillic}\p{Script=Greek}\p{M}]|-(?=\p{L}))+|[\p{Script=Katakana}][\p{Script=Katakana}ー・]+/gu;
+const CYRILLIC_OR_GREEK_CAPITAL = /^[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+
+/** Per name-like word of a version: where it stands, how often, and whether ever mid-sentence (else it is most likely an ordinary word). */
+function otherScriptWords(version: CheckVersion): Map<string, { positions: Set<number>; count: number; firstPosition: number; midSentence: boolean }> {
+  const words = new Map<string, { positions: Set<number>; count: number; firstPosition: number; midSentence: boolean }>();
+  for (const segment of version.segments) {
+    if (isLanguageSwitcher(segment.text)) continue;
+    for (const match of segment.text.matchAll(OTHER_SCRIPT_NAME)) {
+      const word = match[0];
+      const capitalised = CYRILLIC_OR_GREEK_CAPITAL.test(word);
+      if (capitalised && word.length < 3) continue;
+      let entry = words.get(word);
+      if (!entry) words.set(word, (entry = { positions: new Set(), count: 0, firstPosition: segment.position, midSentence: false }));
+      entry.positions.add(segment.position);
+      entry.count += 1;
+      entry.midSentence ||= !capitalised || !SENTENCE_START.test(segment.text.slice(0, match.index));
+    }
+  }
+  return words;
+}
+
+const SENTENCE_START = /(?:^|[.!?:…]\s*|["«„“]\s*)$/u;
+
+/** A word with its inflected forms (Альтман, Альтмана): Russian declines names, Japanese does not. */
+interface WordGroup {
+  forms: NameCell["forms"];
+  positions: Set<number>;
+}
+
+/** Words of a version grouped with their inflections: a form that is another plus up to three letters joins it. */
+function wordGroups(version: CheckVersion, known: ReadonlySet<string>): WordGroup[] {
+  const words = [...otherScriptWords(version)].filter(([word, entry]) => entry.midSentence && !known.has(word));
+  words.sort((a, b) => a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1));
+  const groups: { base: string; group: WordGroup }[] = [];
+  for (const [word, entry] of words) {
+    const home = CYRILLIC_OR_GREEK_CAPITAL.test(word) ? groups.find(({ base }) => base.length >= 3 && word.length - base.length <= 3 && word.startsWith(base)) : undefined;
+    const group = home?.group ?? { forms: [], positions: new Set<number>() };
+    if (!home) groups.push({ base: word, group });
+    group.forms.push({ form: word, count: entry.count, firstPosition: entry.firstPosition, outlier: false });
+    for (const position of entry.positions) group.positions.add(position);
+  }
+  return groups.map(({ group }) => group);
+}
+
+/**
+ * Fills the cells of versions in other scripts (Russian, Japanese…) that a
+ * Latin name's row has none for: the word that stands at the name's positions
+ * there (Лейке, ライケ under Leike), found by position alone, as the versions
+ * are aligned. A word is taken only when the name occurs at two positions or
+ * more, and the two match each other better than anything else (overlap ≥ 0.6,
+ * no tie); it must be used mid-sentence somewhere and not already be a form of
+ * some row. Its inflected forms count with it.
+ */
+function addOtherScriptForms(rows: PlacedRow[], versions: readonly CheckVersion[]): void {
+  const latinRows = rows.filter((row) => HAS_LATIN.test(row.name) && row.positions.size >= 2);
+  const known = new Set(rows.flatMap((row) => Object.values(row.cells).flatMap((cell) => cell.forms.map((f) => f.form))));
+  for (const version of versions) {
+    if (isLatinVersion(version) || version.isSource) continue;
+    const has = new Set(version.segments.map((s) => s.position));
+    const groups = wordGroups(version, known);
+    const rowPositions = new Map(latinRows.map((row) => [row, present(row.positions, has)]));
+    // Each group's best row, and each row's best group: a pair is taken when each is the other's clear best.
+    const bestRow = new Map<WordGroup, PlacedRow | null>();
+    for (const group of groups) {
+      let best: PlacedRow | null = null;
+      let bestScore = 0;
+      for (const row of latinRows) {
+        const score = overlap(group.positions, rowPositions.get(row)!);
+        if (score > bestScore) [best, bestScore] = [row, score];
+        else if (score === bestScore && score > 0) best = null;
+      }
+      bestRow.set(group, bestScore >= MIN_OVERLAP ? best : null);
+    }
+    for (const row of latinRows) {
+      if (row.cells[version.id]) continue;
+      let best: WordGroup | null = null;
+      let bestScore = 0;
+      for (const group of groups) {
+        const score = overlap(group.positions, rowPositions.get(row)!);
+        if (score > bestScore) [best, bestScore] = [group, score];
+        else if (score === bestScore && score > 0) best = null;
+      }
+      if (!best || bestRow.get(best) !== row) continue;
+      row.cells[version.id] = { forms: [...best.forms].sort((a, b) => b.count - a.count || a.firstPosition - b.firstPosition) };
+    }
+  }
+}
+
+function present(positions: ReadonlySet<number>, has: ReadonlySet<number>): Set<number> {
+  return new Set([...positions].filter((p) => has.has(p)));
 }
 
 /** Shared positions over all positions of either (Jaccard). */

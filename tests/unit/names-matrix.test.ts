@@ -46,6 +46,29 @@ describe("names matrix on the demo article", () => {
     expect(row("サツケバー")).toBeUndefined();
   });
 
+  it("finds a name's Russian and Japanese forms by where they stand, with no glossary entry, inflected forms included", () => {
+    expect(forms(row("Leike"), "ru")).toEqual([["Лейке", 4, false]]);
+    expect(forms(row("Leike"), "ja")).toEqual([["ライケ", 3, false]]);
+    expect(forms(row("Altman"), "ru")).toEqual([["Альтман", 2, false], ["Альтмана", 2, false]]);
+    expect(forms(row("Schulman"), "ja")).toEqual([["シュルマン", 5, false]]);
+    expect(forms(row("Musk"), "ru")).toEqual([["Маск", 3, false]]);
+    // A wrong form of a name is counted in that name's row, not given one of its own.
+    expect(forms(row("Leike"), "de")).toEqual([["Leike", 1, false], ["Lake", 3, true]]);
+    expect(row("Lake")).toBeUndefined();
+  });
+
+  it("fills other-script cells only with forms that stand where the name does", () => {
+    // Every Russian or Japanese word the matrix placed by position, against what the demo's translations write.
+    const placed = rows.flatMap((r) => ["ru", "ja"].flatMap((v) => (r.cells[v]?.forms ?? []).filter((f) => !/\p{Script=Latin}/u.test(f.form)).map((f) => `${r.name}=${f.form}`)));
+    expect(placed.sort()).toEqual(
+      [
+        "Altman=Альтман", "Altman=Альтмана", "Altman=アルトマン", "Amodei=Амодеи", "Amodei=アモデイ", "Brockman=Брокман", "Brockman=Брокмана",
+        "Brockman=ブロックマン", "Governance=ガバナンス", "Leike=Лейке", "Leike=ライケ", "Musk=Маск", "Musk=マスク", "Schulman=Шульман",
+        "Schulman=Шульмана", "Schulman=シュルマン", "Sutskever=Сузкевер", "Sutskever=Суцкевер", "Sutskever=サツケバー", "Sutskever=スツケヴェル", "Wei'an=Вэйань",
+      ].sort(),
+    );
+  });
+
   it("takes no names from a language switcher copied with the text", () => {
     expect(rows.filter((r) => /Deutsch|English|Français/.test(r.name)).map((r) => r.name)).toEqual([]);
     expect(row("Anthropic")).toBeDefined();
@@ -71,5 +94,17 @@ describe("names matrix across scripts", () => {
     const rows = matrix(versions, [{ lang: "ru", canonical: "Альтман", variants: ["Альтмн"] }, { lang: "ru", canonical: "Суцкевер", variants: ["Сутскевер"] }]);
     expect(forms(rows.find((r) => r.name === "Altman"), "ru")).toEqual([["Альтман", 1, false], ["Альтмн", 1, true]]);
     expect(forms(rows.find((r) => r.name === "Суцкевер"), "ru")).toEqual([["Сутскевер", 1, true]]);
+  });
+
+  it("leaves a cell empty where the words at a name's positions do not single one out", () => {
+    const versions = [
+      version("en", "en", ["Today Altman and Brockman spoke.", "Later Altman and Brockman left.", "Nothing else."]),
+      version("fr", "fr", ["Aujourd'hui Altman et Brockman ont parlé.", "Puis Altman et Brockman sont partis.", "Rien d'autre."]),
+      // Both names always together: position alone cannot tell which is which.
+      version("ru", "ru", ["Сегодня говорили Альтман и Брокман.", "Потом ушли Альтман и Брокман.", "Больше ничего."]),
+    ];
+    const rows = matrix(versions, []);
+    expect(rows.find((r) => r.name === "Altman")?.cells.ru).toBeUndefined();
+    expect(rows.find((r) => r.name === "Brockman")?.cells.ru).toBeUndefined();
   });
 });
