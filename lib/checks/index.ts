@@ -8,6 +8,7 @@ import { numbersCheck } from "./numbers";
 import { punctuationCheck } from "./punctuation";
 import { structureCheck } from "./structure";
 import { truncationCheck } from "./truncation";
+import { keptRecords, seedRecords, type TextRecord } from "./text-records";
 import type { ArticleForChecks, Check, CheckInput, Finding } from "./types";
 import { untranslatedCheck } from "./untranslated";
 
@@ -47,6 +48,8 @@ export interface CheckState {
   /** Per position, every version's kind and text there (null where it has none). Texts are compared, not hashed: that is faster. */
   keys: Map<number, (string | null)[]>;
   cells: Map<string, { context: string; byPosition: Map<number, Finding[]> }>;
+  /** What the checks worked out per distinct text (lib/checks/text-records.ts): unchanged texts are not analysed again. */
+  records: Map<number, TextRecord[]>;
 }
 
 export interface CheckRun {
@@ -117,6 +120,7 @@ export function checkArticle(
   const stamp = articleStamp(article);
   const keys = positionKeys(article);
   const earlier = previous && previous.stamp === stamp ? previous : null;
+  if (earlier) seedRecords(shared, earlier.records);
   const changed = new Set<number>();
   // A position is re-examined when its texts or the next position's changed (punctuation reads the next).
   if (earlier) {
@@ -124,7 +128,7 @@ export function checkArticle(
       if (!sameKey(earlier.keys.get(position), key) || !sameKey(earlier.keys.get(position + 1), keys.get(position + 1))) changed.add(position);
     }
   }
-  const state: CheckState = { stamp, keys, cells: new Map() };
+  const state: CheckState = { stamp, keys, cells: new Map(), records: new Map() };
   const results = new Map<string, Finding[]>();
   let rechecked = 0;
   let reused = 0;
@@ -170,6 +174,7 @@ export function checkArticle(
     }
     results.set(version.id, findings.sort(byPlace));
   }
+  state.records = keptRecords(shared, article.source ? [article.source, ...article.versions] : article.versions);
   return { results, state, rechecked, reused };
 }
 

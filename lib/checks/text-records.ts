@@ -55,6 +55,35 @@ function recordOf(byText: Map<number, TextRecord[]>, text: string): TextRecord {
   return record;
 }
 
+/**
+ * The article's records by text after a run, for the next run to start from: only the texts some
+ * version of the article still has, so records of edited-away texts do not pile up.
+ */
+export function keptRecords(shared: Map<string, unknown>, versions: readonly CheckVersion[]): Map<number, TextRecord[]> {
+  const kept = new Map<number, TextRecord[]>();
+  const seen = new Set<TextRecord>();
+  for (const version of versions) {
+    for (const record of textRecords(shared, version)) {
+      if (seen.has(record)) continue;
+      seen.add(record);
+      const key = sampleKey(record.text);
+      const list = kept.get(key);
+      if (list) list.push(record);
+      else kept.set(key, [record]);
+    }
+  }
+  return kept;
+}
+
+/**
+ * Starts a run's records from an earlier run's (keptRecords): what the checks worked out from a text
+ * that has not changed is reused. Only for a run whose glossary, spellers and versions' languages are
+ * those of the earlier run (CheckState's stamp): records hold results of the text and those alone.
+ */
+export function seedRecords(shared: Map<string, unknown>, earlier: Map<number, TextRecord[]>): void {
+  shared.set(SHARED_KEY, { byText: new Map([...earlier].map(([key, list]) => [key, [...list]])), byVersion: new Map(), byPosition: new Map() } satisfies Records);
+}
+
 /** The records of a version's segments, in the order of version.segments; one per distinct text of the article. */
 export function textRecords(shared: Map<string, unknown>, version: CheckVersion): TextRecord[] {
   let records = shared.get(SHARED_KEY) as Records | undefined;

@@ -1,0 +1,62 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkArticle, runChecks, type ArticleForChecks, type CheckVersion } from "@/lib/checks";
+import { splitPlainText } from "@/lib/text";
+
+const seed = path.resolve(__dirname, "../../prisma/seed-data");
+const FILES: Record<string, string> = { zh: "zh.txt", de: "000_fd11f6bd83abf008.txt", en: "en.txt", fr: "fr.txt", ru: "ru.txt", ja: "ja.txt" };
+const versions: CheckVersion[] = Object.entries(FILES).map(([lang, file]) => ({
+  id: lang,
+  lang,
+  label: lang,
+  isSource: lang === "zh",
+  segments: splitPlainText(fs.readFileSync(path.join(seed, file), "utf8")).map((block, i) => ({ position: i + 1, kind: block.kind, text: block.text })),
+}));
+const article = (edited: CheckVersion[]): ArticleForChecks => ({ source: edited[0], versions: edited.slice(1), glossary: [{ lang: "de", canonical: "Sutskever", variants: ["Suzkwer"] }] });
+const texts = (records: Map<number, { text: string }[]>) => [...records.values()].flat().map((r) => r.text);
+
+/** The versions with one segment's text replaced. */
+function edit(current: CheckVersion[], id: string, position: number, change: (text: string) => string): CheckVersion[] {
+  return current.map((v) => (v.id !== id ? v : { ...v, segments: v.segments.map((s) => (s.position === position ? { ...s, text: change(s.text) } : s)) }));
+}
+
+describe("an incremental run starts from the earlier run's per-text analyses", () => {
+  it("gives a full run's findings edit after edit, keeps the analyses of unchanged texts and drops those of edited-away ones", () => {
+    let current = versions;
+    let state = checkArticle(article(current), null).state;
+    const german = versions.find((v) => v.id === "de")!;
+    const edits: [string, number, (text: string) => string][] = [
+      ["de", german.segments.find((s) => s.text.includes("Suzkwer"))!.position, (t) => t.replaceAll("Suzkwer", "Sutskever")],
+      ["en", 3, (t) => `${t} OpenAl`],
+      ["de", 5, (t) => t.replace(/\s\S+$/, "")],
+      ["ru", 4, (t) => t.replace("О", "O")],
+      ["de", german.segments.find((s) => s.text.includes("Suzkwer"))!.position, (t) => t.replaceAll("Suzkwer", "Lake")],
+    ];
+    for (const [id, position, change] of edits) {
+      const before = current.find((v) => v.id === id)!.segments.find((s) => s.position === position)!.text;
+      const unchanged = current.find((v) => v.id === "fr")!.segments[0].text;
+      const recordOf = (records: typeof state.records, text: string) => [...records.values()].flat().find((r) => r.text === text);
+      const earlierRecord = recordOf(state.records, unchanged);
+      current = edit(current, id, position, change);
+      const run = checkArticle(article(current), state);
+      expect(JSON.stringify([...run.results])).toBe(JSON.stringify([...runChecks(article(current))]));
+      // The same record object: what was worked out from the unchanged text is reused, not recomputed.
+      expect(recordOf(run.state.records, unchanged)).toBe(earlierRecord);
+      const after = current.find((v) => v.id === id)!.segments.find((s) => s.position === position)!.text;
+      expect(texts(run.state.records)).toContain(after);
+      if (!current.some((v) => v.segments.some((s) => s.text === before))) expect(texts(run.state.records)).not.toContain(before);
+      state = run.state;
+    }
+  });
+
+  it("starts afresh when the glossary changes", () => {
+    const first = checkArticle(article(versions), null).state;
+    const withTerm = { ...article(versions), glossary: [{ lang: "en", canonical: "OpenAI", variants: ["OpenAl"] }] };
+    const run = checkArticle(withTerm, first);
+    expect(run.reused).toBe(0);
+    const recordTexts = new Set(texts(first.records));
+    expect([...run.state.records.values()].flat().every((r) => recordTexts.has(r.text) && ![...first.records.values()].flat().includes(r))).toBe(true);
+    expect(JSON.stringify([...run.results])).toBe(JSON.stringify([...runChecks(withTerm)]));
+  });
+});
