@@ -41,3 +41,11 @@ test("the report page downloads the annotations as WMT MQM TSV", async ({ page }
   expect(text.split("\n")[0]).toBe("system\tdoc\tdoc_id\tseg_id\trater\tsource\ttarget\tcategory\tseverity\tcomment");
   expect(text).toContain("Die <v>Hund</v> saß auf der Matte.\tAccuracy/Mistranslation\tMajor");
 });
+
+test("the report explains the error weights in the reader's number format", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/en/articles/news-1/report");
+  await expect(page.getByText("Scores follow WMT")).toContainText("minor punctuation 0.1, non-translation 25");
+  await page.goto("/de/articles/news-1/report");
+  await expect(page.getByText("Die Scores folgen WMT")).toContainText("geringfügige Zeichensetzung 0,1");
+});

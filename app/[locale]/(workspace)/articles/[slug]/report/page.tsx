@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { BarChart } from "@/components/bar-chart";
 import { ScoreTable } from "@/components/score-table";
 import { Link } from "@/i18n/navigation";
+import { WEIGHTS } from "@/lib/mqm/weights";
 import { NotFoundError } from "@/lib/server/errors";
 import { getArticleReport } from "@/lib/server/report";
 import { currentActor } from "../../../current-actor";
@@ -34,7 +35,7 @@ export default async function ReportPage({ params }: { params: Params }) {
       </p>
       <h1 className="mb-1 text-2xl font-semibold">{t("title")}</h1>
       <p className="mb-4 text-slate-600">{report.article.title}</p>
-      <p className="mb-4 max-w-3xl text-sm text-slate-600">{t("explain")}</p>
+      <p className="mb-4 max-w-3xl text-sm text-slate-600">{t("explain", WEIGHTS)}</p>
       <p className="mb-4 text-sm">
         {/* A plain link: the browser downloads the file the API serves. */}
         <a href={`/api/v1/articles/${slug}/export?format=mqm-tsv`} download className="text-blue-800 underline">
