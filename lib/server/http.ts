@@ -14,7 +14,9 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 // Below this size an answer goes out as it is: gzip would cost the server more than the bytes it saves.
-const COMPRESS_FROM_BYTES = 1024;
+// A write's answer (the annotation and its segment's texts, 1–3 KB) is below it: compressing it took
+// about 4% of the server's time under the write benchmark, to save a kilobyte a request.
+const COMPRESS_FROM_BYTES = 8 * 1024;
 
 /**
  * A JSON answer of the API, never cached (it is per-user and changes with
