@@ -145,7 +145,26 @@ function lowerSplits(input: CheckInput, speller: Speller): Map<string, string | 
   return splits;
 }
 
-const isCamel = (w: CapitalWord) => looksCamel(w.text);
+// Whether a code unit may be (part of) an upper-case letter: \p{Lu}, or a surrogate (astral capitals). Filled on first sight.
+const MAYBE_UPPER = new Uint8Array(0x10000);
+const UPPER_CLASSIFIED = 2;
+function maybeUpper(code: number): boolean {
+  let c = MAYBE_UPPER[code];
+  if (c === 0) {
+    c = UPPER_CLASSIFIED | ((code >= 0xd800 && code <= 0xdfff) || UPPER.test(String.fromCharCode(code)) ? 1 : 0);
+    MAYBE_UPPER[code] = c;
+  }
+  return (c & 1) === 1;
+}
+
+// Every CamelCase shape has a capital after the first letter; most capitalised words (Москва, Über) have none,
+// and looksCamel's Unicode regex, which non-ASCII words fall through to, is skipped for them.
+function upperAfterFirst(word: string): boolean {
+  for (let i = 1; i < word.length; i++) if (maybeUpper(word.charCodeAt(i))) return true;
+  return false;
+}
+
+const isCamel = (w: CapitalWord) => upperAfterFirst(w.text) && looksCamel(w.text);
 // Shared by the many texts without a CamelCase word; never added to.
 const NO_CAMEL: CapitalWord[] = [];
 const camelWords = (found: CapitalWord[]) => (found.some(isCamel) ? found.filter(isCamel) : NO_CAMEL);
