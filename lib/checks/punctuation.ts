@@ -21,6 +21,8 @@ const SENTENCE_INSIDE = /[.!?…]\s+\p{Lu}/u;
 const MAY_DOUBLE = /[.,;:] ?[.,;:]|。。|，，|、、/;
 const MAY_SPACE_BEFORE = / [,.;:!?]/;
 const MAY_SINGLE = /['’‘]/;
+// Either of the two above, in one pass: nearly every text has neither.
+const MAY_DOUBLE_OR_SPACE = /[.,;:] ?[.,;:]|。。|，，|、、| [,.;:!?]/;
 
 const VISIBLE = /\S/;
 
@@ -86,12 +88,13 @@ function otherFindings(segment: CheckSegment, input: CheckInput): Finding[] {
   const { text, position } = segment;
   const findings: Finding[] = [];
   const doubled: [number, number][] = [];
-  for (const match of MAY_DOUBLE.test(text) ? text.matchAll(DOUBLED) : []) {
+  const mayDoubleOrSpace = MAY_DOUBLE_OR_SPACE.test(text);
+  for (const match of mayDoubleOrSpace && MAY_DOUBLE.test(text) ? text.matchAll(DOUBLED) : []) {
     doubled.push([match.index, match.index + match[0].length]);
     findings.push(finding(position, match.index, match.index + match[0].length, "error", "punctuation.doubled", `Doubled punctuation “${match[0]}”`, { found: match[0] }));
   }
   const space = baseLang(input.lang) === "fr" ? SPACE_BEFORE_FR : SPACE_BEFORE;
-  if (!isCjkLang(input.lang) && MAY_SPACE_BEFORE.test(text)) {
+  if (mayDoubleOrSpace && !isCjkLang(input.lang) && MAY_SPACE_BEFORE.test(text)) {
     for (const match of text.matchAll(space)) {
       const at = match.index;
       if (doubled.some(([start, end]) => at < end && at + match[0].length > start)) continue;
