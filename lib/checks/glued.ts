@@ -53,22 +53,31 @@ function splitCamel(word: string, evidence: (piece: string) => Evidence): { piec
   // best[i]: fewest pieces covering word[0, cuts[i]); back[i] the previous cut.
   const best: number[] = new Array(cuts.length).fill(Infinity);
   const back: number[] = new Array(cuts.length).fill(-1);
+  // How sure the piece that ends at cuts[j] on the best path is: each piece's evidence is asked once.
+  const sure: Evidence[] = new Array(cuts.length).fill(null);
   best[0] = 0;
   for (let j = 1; j < cuts.length; j++) {
     for (let i = 0; i < j; i++) {
       if (best[i] === Infinity || (i === 0 && j === cuts.length - 1)) continue;
       const piece = word.slice(cuts[i], cuts[j]);
-      if (piece.length < 2 || !evidence(piece)) continue;
+      if (piece.length < 2) continue;
+      const found = evidence(piece);
+      if (!found) continue;
       if (best[i] + 1 < best[j]) {
         best[j] = best[i] + 1;
         back[j] = i;
+        sure[j] = found;
       }
     }
   }
   if (best[cuts.length - 1] === Infinity) return null;
   const pieces: string[] = [];
-  for (let j = cuts.length - 1; j > 0; j = back[j]) pieces.unshift(word.slice(cuts[back[j]], cuts[j]));
-  return { pieces, strong: pieces.every((p) => evidence(p) === "strong") };
+  let strong = true;
+  for (let j = cuts.length - 1; j > 0; j = back[j]) {
+    pieces.unshift(word.slice(cuts[back[j]], cuts[j]));
+    if (sure[j] !== "strong") strong = false;
+  }
+  return { pieces, strong };
 }
 
 function camelFinding(ctx: Context, position: number, word: Word): Finding | null {
