@@ -169,14 +169,25 @@ function maybeUpper(code: number): boolean {
 // Every CamelCase shape has a capital after the first letter; most capitalised words (Москва, Über) have none,
 // and looksCamel's Unicode regex, which non-ASCII words fall through to, is skipped for them.
 function upperAfterFirst(word: string): boolean {
-  for (let i = 1; i < word.length; i++) if (maybeUpper(word.charCodeAt(i))) return true;
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 128 ? code >= 65 && code <= 90 : maybeUpper(code)) return true;
+  }
   return false;
 }
 
 const isCamel = (w: CapitalWord) => upperAfterFirst(w.text) && looksCamel(w.text);
 // Shared by the many texts without a CamelCase word; never added to.
 const NO_CAMEL: CapitalWord[] = [];
-const camelWords = (found: CapitalWord[]) => (found.some(isCamel) ? found.filter(isCamel) : NO_CAMEL);
+function camelWords(found: CapitalWord[]): CapitalWord[] {
+  let camel = NO_CAMEL;
+  for (const word of found) {
+    if (!isCamel(word)) continue;
+    if (camel === NO_CAMEL) camel = [];
+    camel.push(word);
+  }
+  return camel;
+}
 
 // Per text: its CamelCase words, and (per language) its lower-case tokens that may hold a function word.
 const CAMEL = textSlot();
