@@ -28,6 +28,9 @@ const VISIBLE = /\S/;
 
 /** The first character that is not white space (what `trimStart()[0]` gives), without copying the text. */
 function firstVisible(text: string): string {
+  // Most texts open with a visible character: below U+1680 only U+00A0 and controls up to the space are \s, above U+3000 only U+FEFF.
+  const first = text.charCodeAt(0);
+  if ((first > 0x20 && first < 0x1680 && first !== 0xa0) || (first > 0x3000 && first !== 0xfeff)) return text[0];
   const at = text.search(VISIBLE);
   return at < 0 ? "" : text[at];
 }
