@@ -9,9 +9,6 @@ import { inScope } from "./types";
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 const ARTICLES_DE = new Set(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"]);
-// What may come right before a capitalised word without it being odd: sentence ends, colons, opening quotes and brackets, dashes.
-const BOUNDARY = /[.!?…:\n(\[{„“"«»‚‘‹›「『（—–-]$/u;
-const CLOSERS = /[“”"»«‘’‹›)\]」』）]+$/u;
 const WORD_BEFORE = /(\p{L}+)([ \u00a0]*)$/u;
 const WORDS_AFTER = /^[ \u00a0]+(\p{L}+)(?:[ \u00a0]+(\p{L}+))?/u;
 /** How much text around a candidate its context needs. */
@@ -20,19 +17,35 @@ const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
 
 type Context = "comma" | "clause" | "boundary";
 
+const TRAILING_SPACE = (code: number) => code === 0x20 || code === 0x09 || code === 0xa0;
+const CLOSER = /[“”"»«‘’‹›)\]」』）]/u;
+const SPACE = /\s/u;
+const SENTENCE_END = /[.!?…:]/u;
+// What may come right before a capitalised word without it being odd: sentence ends, colons, opening quotes and brackets, dashes.
+const BOUNDARY_MARK = /[.!?…:\n(\[{„“"«»‚‘‹›「『（—–-]/u;
+const LETTER_OR_NUMBER_END = /[\p{L}\p{N}]$/u;
+
+/**
+ * What comes right before a candidate, read from the end of `before` one code unit at a time: anchored regexes
+ * (/…+$/) would try every position of the 60-character window. Every mark tested here is one code unit.
+ */
 function contextBefore(before: string): Context {
-  const trimmed = before.replace(/[ \t\u00a0]+$/u, "");
-  if (trimmed === "") return "boundary";
-  const withoutClosers = trimmed.replace(CLOSERS, "");
-  if (withoutClosers !== trimmed) {
+  let end = before.length;
+  while (end > 0 && TRAILING_SPACE(before.charCodeAt(end - 1))) end--;
+  if (end === 0) return "boundary";
+  let bare = end;
+  while (bare > 0 && CLOSER.test(before[bare - 1])) bare--;
+  if (bare !== end) {
     // A mark with a space before it opened a quotation rather than closing one.
-    if (withoutClosers === "" || /\s$/u.test(withoutClosers)) return "boundary";
+    if (bare === 0 || SPACE.test(before[bare - 1])) return "boundary";
     // After a closing quote: a sentence end inside it, or a quoted name followed by the clause.
-    return /[.!?…:]$/u.test(withoutClosers) ? "boundary" : "clause";
+    return SENTENCE_END.test(before[bare - 1]) ? "boundary" : "clause";
   }
-  if (/[,;]$/u.test(trimmed)) return "comma";
-  if (BOUNDARY.test(trimmed)) return "boundary";
-  return /[\p{L}\p{N}]$/u.test(trimmed) ? "clause" : "boundary";
+  const last = before[end - 1];
+  if (last === "," || last === ";") return "comma";
+  if (BOUNDARY_MARK.test(last)) return "boundary";
+  // The last code point, which may be a surrogate pair.
+  return LETTER_OR_NUMBER_END.test(before.slice(Math.max(0, end - 2), end)) ? "clause" : "boundary";
 }
 
 // One regex per language that finds only capitalised function words, so that ordinary words cost nothing;

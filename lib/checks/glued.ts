@@ -53,22 +53,31 @@ function splitCamel(word: string, evidence: (piece: string) => Evidence): { piec
   // best[i]: fewest pieces covering word[0, cuts[i]); back[i] the previous cut.
   const best: number[] = new Array(cuts.length).fill(Infinity);
   const back: number[] = new Array(cuts.length).fill(-1);
+  // How sure the piece that ends at cuts[j] on the best path is: each piece's evidence is asked once.
+  const sure: Evidence[] = new Array(cuts.length).fill(null);
   best[0] = 0;
   for (let j = 1; j < cuts.length; j++) {
     for (let i = 0; i < j; i++) {
       if (best[i] === Infinity || (i === 0 && j === cuts.length - 1)) continue;
       const piece = word.slice(cuts[i], cuts[j]);
-      if (piece.length < 2 || !evidence(piece)) continue;
+      if (piece.length < 2) continue;
+      const found = evidence(piece);
+      if (!found) continue;
       if (best[i] + 1 < best[j]) {
         best[j] = best[i] + 1;
         back[j] = i;
+        sure[j] = found;
       }
     }
   }
   if (best[cuts.length - 1] === Infinity) return null;
   const pieces: string[] = [];
-  for (let j = cuts.length - 1; j > 0; j = back[j]) pieces.unshift(word.slice(cuts[back[j]], cuts[j]));
-  return { pieces, strong: pieces.every((p) => evidence(p) === "strong") };
+  let strong = true;
+  for (let j = cuts.length - 1; j > 0; j = back[j]) {
+    pieces.unshift(word.slice(cuts[back[j]], cuts[j]));
+    if (sure[j] !== "strong") strong = false;
+  }
+  return { pieces, strong };
 }
 
 function camelFinding(ctx: Context, position: number, word: Word): Finding | null {
@@ -145,10 +154,40 @@ function lowerSplits(input: CheckInput, speller: Speller): Map<string, string | 
   return splits;
 }
 
-const isCamel = (w: CapitalWord) => looksCamel(w.text);
+// Whether a code unit may be (part of) an upper-case letter: \p{Lu}, or a surrogate (astral capitals). Filled on first sight.
+const MAYBE_UPPER = new Uint8Array(0x10000);
+const UPPER_CLASSIFIED = 2;
+function maybeUpper(code: number): boolean {
+  let c = MAYBE_UPPER[code];
+  if (c === 0) {
+    c = UPPER_CLASSIFIED | ((code >= 0xd800 && code <= 0xdfff) || UPPER.test(String.fromCharCode(code)) ? 1 : 0);
+    MAYBE_UPPER[code] = c;
+  }
+  return (c & 1) === 1;
+}
+
+// Every CamelCase shape has a capital after the first letter; most capitalised words (Москва, Über) have none,
+// and looksCamel's Unicode regex, which non-ASCII words fall through to, is skipped for them.
+function upperAfterFirst(word: string): boolean {
+  for (let i = 1; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 128 ? code >= 65 && code <= 90 : maybeUpper(code)) return true;
+  }
+  return false;
+}
+
+const isCamel = (w: CapitalWord) => upperAfterFirst(w.text) && looksCamel(w.text);
 // Shared by the many texts without a CamelCase word; never added to.
 const NO_CAMEL: CapitalWord[] = [];
-const camelWords = (found: CapitalWord[]) => (found.some(isCamel) ? found.filter(isCamel) : NO_CAMEL);
+function camelWords(found: CapitalWord[]): CapitalWord[] {
+  let camel = NO_CAMEL;
+  for (const word of found) {
+    if (!isCamel(word)) continue;
+    if (camel === NO_CAMEL) camel = [];
+    camel.push(word);
+  }
+  return camel;
+}
 
 // Per text: its CamelCase words, and (per language) its lower-case tokens that may hold a function word.
 const CAMEL = textSlot();

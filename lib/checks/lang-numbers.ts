@@ -301,15 +301,25 @@ interface Lexicon {
   multi: string[];
   /** Russian stems that take any ending (миллионов, января). */
   stems: RegExp | null;
-  /** Russian stems' first letters, lower-cased. */
-  stemInitials: Set<number>;
+  /** Russian stems' first two letters, lower-cased, as stemPair(first, second): a word opening otherwise is no stem word. */
+  stemPairs: Set<number>;
   /** shape(first letter, length) of every single entry and of every multi-part entry's first part: most words fail this at once. */
   shapes: Set<number>;
   /** The low 16 bits of every shape, as a table: most words are ruled out by one array read. */
   shapeBits: Uint8Array;
+  /**
+   * ends(first letter, last letter, length) of every single entry and of every entry's leading run of letters (all
+   * lower-cased), as a table: the run a word is looked up by must be one of these. "the" has the shape of "two" and
+   * "ten", not their ends.
+   */
+  endBits: Uint8Array;
 }
 
 const shape = (lowerFirst: number, length: number) => lowerFirst * 64 + Math.min(length, 63);
+const ends = (lowerFirst: number, lowerLast: number, length: number) =>
+  (Math.imul(lowerFirst, 0x9e3779b1) ^ Math.imul(lowerLast, 0x85ebca6b) ^ Math.imul(length, 0x27d4eb2f)) >>> 16;
+const LEADING_LETTERS = /^\p{L}*/u;
+const stemPair = (lowerFirst: number, lowerSecond: number) => lowerFirst * 0x10000 + lowerSecond;
 
 // Lower-cased code units, worked out on first sight (0: not yet).
 const lowerTable = new Uint16Array(0x10000);
@@ -338,11 +348,17 @@ function lexiconFor(lang: string): Lexicon | null {
         single: new Set(single),
         multi: multi.sort((a, b) => b.length - a.length),
         stems: lang === "ru" ? new RegExp(`^(?:${RU_STEM_WORD.source.slice(2, -1).replace("ма[йяею]$", "ма[йяею]")})`) : null,
-        stemInitials: new Set(lang === "ru" ? [..."мтяфаисонд"].map((c) => c.charCodeAt(0)) : []),
+        // Every alternative of RU_STEM_WORD opens with two plain letters.
+        stemPairs: new Set(lang === "ru" ? RU_STEM_WORD.source.slice(2, -1).split("|").map((stem) => stemPair(stem.charCodeAt(0), stem.charCodeAt(1))) : []),
         shapes: new Set([...single, ...firstParts].map((w) => shape(w.charCodeAt(0), w.length))),
         shapeBits: new Uint8Array(0x10000),
+        endBits: new Uint8Array(0x10000),
       };
       for (const s of lexicon.shapes) lexicon.shapeBits[s & 0xffff] = 1;
+      for (const entry of lower) {
+        const run = entry.match(LEADING_LETTERS)![0];
+        if (run) lexicon.endBits[ends(run.charCodeAt(0), run.charCodeAt(run.length - 1), run.length)] = 1;
+      }
     }
     lexicons.set(lang, lexicon);
   }
@@ -404,8 +420,13 @@ function boundaryAt(text: string, at: number): boolean {
 function matchWordAt(text: string, start: number, end: number, lexicon: Lexicon): number {
   const first = lowerOf(text.charCodeAt(start));
   const wordShape = shape(first, end - start);
-  const known = lexicon.shapeBits[wordShape & 0xffff] === 1 && lexicon.shapes.has(wordShape);
-  if (!known && (lexicon.stems === null || !lexicon.stemInitials.has(first))) return -1;
+  const known =
+    lexicon.shapeBits[wordShape & 0xffff] === 1 &&
+    lexicon.shapes.has(wordShape) &&
+    lexicon.endBits[ends(first, lowerOf(text.charCodeAt(end - 1)), end - start)] === 1;
+  // A stem word has three letters at least (ма[йяею]), each a code unit of the text.
+  const stem = lexicon.stems !== null && end - start >= 3 && lexicon.stemPairs.has(stemPair(first, lowerOf(text.charCodeAt(start + 1))));
+  if (!known && !stem) return -1;
   const run = text.slice(start, end).toLowerCase();
   if (lexicon.stems && boundaryAt(text, end) && lexicon.stems.test(run)) return end;
   for (const entry of lexicon.multi) {

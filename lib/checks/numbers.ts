@@ -44,7 +44,19 @@ function scaleSlip(source: Quantity, target: Quantity): boolean {
 }
 
 const EN_NUMBER = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
-const format = (value: number) => EN_NUMBER.format(value);
+// Intl formatting is slow and the same few figures recur across versions: formatted once each, in a bounded cache.
+const formatted = new Map<number, string>();
+function format(value: number): string {
+  // The map does not tell -0 from 0, which format() writes as "-0".
+  if (Object.is(value, -0)) return EN_NUMBER.format(value);
+  let text = formatted.get(value);
+  if (text === undefined) {
+    text = EN_NUMBER.format(value);
+    if (formatted.size >= 4096) formatted.clear();
+    formatted.set(value, text);
+  }
+  return text;
+}
 
 function checkSegment(position: number, text: string, source: Quantity[], input: CheckInput): Finding[] {
   const target = extractQuantities(text, input.lang);

@@ -21,11 +21,16 @@ const SENTENCE_INSIDE = /[.!?…]\s+\p{Lu}/u;
 const MAY_DOUBLE = /[.,;:] ?[.,;:]|。。|，，|、、/;
 const MAY_SPACE_BEFORE = / [,.;:!?]/;
 const MAY_SINGLE = /['’‘]/;
+// Either of the two above, in one pass: nearly every text has neither.
+const MAY_DOUBLE_OR_SPACE = /[.,;:] ?[.,;:]|。。|，，|、、| [,.;:!?]/;
 
 const VISIBLE = /\S/;
 
 /** The first character that is not white space (what `trimStart()[0]` gives), without copying the text. */
 function firstVisible(text: string): string {
+  // Most texts open with a visible character: below U+1680 only U+00A0 and controls up to the space are \s, above U+3000 only U+FEFF.
+  const first = text.charCodeAt(0);
+  if ((first > 0x20 && first < 0x1680 && first !== 0xa0) || (first > 0x3000 && first !== 0xfeff)) return text[0];
   const at = text.search(VISIBLE);
   return at < 0 ? "" : text[at];
 }
@@ -86,12 +91,13 @@ function otherFindings(segment: CheckSegment, input: CheckInput): Finding[] {
   const { text, position } = segment;
   const findings: Finding[] = [];
   const doubled: [number, number][] = [];
-  for (const match of MAY_DOUBLE.test(text) ? text.matchAll(DOUBLED) : []) {
+  const mayDoubleOrSpace = MAY_DOUBLE_OR_SPACE.test(text);
+  for (const match of mayDoubleOrSpace && MAY_DOUBLE.test(text) ? text.matchAll(DOUBLED) : []) {
     doubled.push([match.index, match.index + match[0].length]);
     findings.push(finding(position, match.index, match.index + match[0].length, "error", "punctuation.doubled", `Doubled punctuation “${match[0]}”`, { found: match[0] }));
   }
   const space = baseLang(input.lang) === "fr" ? SPACE_BEFORE_FR : SPACE_BEFORE;
-  if (!isCjkLang(input.lang) && MAY_SPACE_BEFORE.test(text)) {
+  if (mayDoubleOrSpace && !isCjkLang(input.lang) && MAY_SPACE_BEFORE.test(text)) {
     for (const match of text.matchAll(space)) {
       const at = match.index;
       if (doubled.some(([start, end]) => at < end && at + match[0].length > start)) continue;

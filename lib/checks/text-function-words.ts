@@ -38,10 +38,34 @@ export function isFunctionWord(word: string, lang: string): boolean {
   return leadingFunctionWords(lang).has(lower) || trailingFunctionWords(lang).has(lower);
 }
 
+/**
+ * An alternation of words factored by shared prefixes: ["der", "den", "die"] → "d(?:e(?:r|n)|ie)". V8 tries the
+ * alternatives of a plain list one by one at every position of the text; a factored one rejects most positions
+ * at one letter. The matches are the same: whichever word matches, the rest of the regex runs to the end of the token.
+ */
+function prefixTree(words: string[]): string {
+  const byFirst = new Map<string, string[]>();
+  for (const word of words) {
+    const rests = byFirst.get(word[0]);
+    if (rests) rests.push(word.slice(1));
+    else byFirst.set(word[0], [word.slice(1)]);
+  }
+  const parts: string[] = [];
+  for (const [first, rests] of byFirst) {
+    if (rests.length === 1) {
+      parts.push(first + rests[0]);
+      continue;
+    }
+    const longer = rests.filter((rest) => rest !== "");
+    parts.push(`${first}(?:${prefixTree(longer)})${longer.length < rests.length ? "?" : ""}`);
+  }
+  return parts.join("|");
+}
+
 // Per language: an all-lower-case token (a whole run of letters, marks and digits of any script) that opens
 // with one of its function words and has at least two more letters. A regex finds these far faster than a
 // scan of every character in JavaScript; that no letter, mark or digit comes before is tested per match.
-const JOINS = new Map(Object.entries(LEADING).map(([lang, list]) => [lang, new RegExp(`(?:${list.join("|")})\\p{Ll}{2,}(?![\\p{L}\\p{M}\\p{N}])`, "gu")]));
+const JOINS = new Map(Object.entries(LEADING).map(([lang, list]) => [lang, new RegExp(`(?:${prefixTree(list)})\\p{Ll}{2,}(?![\\p{L}\\p{M}\\p{N}])`, "gu")]));
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 /**

@@ -80,6 +80,9 @@ function median(values: number[]): number {
 }
 
 function danglingEnd(text: string, lang: string): string | null {
+  // Both patterns end in a full stop; most paragraphs end otherwise, and an anchored regex would try every position.
+  const last = text.charCodeAt(text.length - 1);
+  if (last !== 0x2e && last !== 0x3002 && last !== 0xff0e) return null;
   const cjk = text.match(DANGLING_CJK);
   if (cjk) return cjk[0];
   const match = text.match(LAST_WORD);

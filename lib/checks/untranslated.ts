@@ -100,6 +100,8 @@ interface Evidence {
   hashes: Set<number>;
   /** The low 16 bits of every hash in `hashes`, as a table: nearly every token is ruled out by one array read. */
   lowBits: Uint8Array;
+  /** ends(length, first, last code unit) of every evidence word, as a table: most tokens are ruled out by their two ends, unhashed. */
+  endBits: Uint8Array;
   /** Shortest and longest evidence word, so that other tokens are skipped without a lookup. */
   minLength: number;
   maxLength: number;
@@ -123,7 +125,9 @@ function evidenceFor(lang: string): Evidence {
     const hashes = new Set([...langsOf.keys()].map((word) => tokenHash(word, 0, word.length)));
     const lowBits = new Uint8Array(0x10000);
     for (const hash of hashes) lowBits[hash & 0xffff] = 1;
-    evidence = { langsOf, hashes, lowBits, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
+    const endBits = new Uint8Array(0x10000);
+    for (const word of langsOf.keys()) endBits[ends(word.length, word.charCodeAt(0), word.charCodeAt(word.length - 1))] = 1;
+    evidence = { langsOf, hashes, lowBits, endBits, minLength: Math.min(...lengths), maxLength: Math.max(...lengths) };
     evidenceWords.set(lang, evidence);
   }
   return evidence;
@@ -135,6 +139,9 @@ const TRAILING_CODES = new Set([...TRAILING_MARKS].map((mark) => mark.charCodeAt
 const HASH_START = 0x811c9dc5;
 const hashStep = (hash: number, code: number) => Math.imul(hash ^ code, 16777619);
 
+/** A word's length and its first and last code units, mixed into 16 bits. */
+const ends = (length: number, first: number, last: number) => (Math.imul(first, 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b) ^ Math.imul(length, 0x27d4eb2f)) >>> 16;
+
 /** FNV-1a over text[start, end), by code unit. */
 function tokenHash(text: string, start: number, end: number): number {
   let hash = HASH_START;
@@ -145,7 +152,7 @@ function tokenHash(text: string, start: number, end: number): number {
 // Tokens between spaces, looked up only when their length fits, are far cheaper than a word regex; most segments stop here.
 // Two marker words of one language within three tokens are needed.
 function mayHoldForeignRun(text: string, lang: string): boolean {
-  const { langsOf, hashes, lowBits, minLength, maxLength } = evidenceFor(lang);
+  const { langsOf, hashes, lowBits, endBits, minLength, maxLength } = evidenceFor(lang);
   const isEvidence = (hash: number) => lowBits[hash & 0xffff] === 1 && hashes.has(hash);
   let lastSeen: Map<string, number> | undefined;
   let start = 0;
@@ -156,6 +163,9 @@ function mayHoldForeignRun(text: string, lang: string): boolean {
     const tokenStart = start;
     start = end + 1;
     if (length < minLength || length > maxLength + 1) continue;
+    // Neither the token nor the token less its last code unit (a trailing mark) ends like an evidence word: skip it unhashed.
+    const first = text.charCodeAt(tokenStart);
+    if (endBits[ends(length, first, text.charCodeAt(end - 1))] === 0 && (length < 2 || endBits[ends(length - 1, first, text.charCodeAt(end - 2))] === 0)) continue;
     // The token, or the token less a trailing mark, looked up only where its hash is an evidence word's.
     const stem = tokenHash(text, tokenStart, end - 1);
     const last = text.charCodeAt(end - 1);
