@@ -130,15 +130,8 @@ function mergeOtherScripts(rows: PlacedRow[]): PlacedRow[] {
   const kept: PlacedRow[] = [...latin];
   for (const row of rows) {
     if (HAS_LATIN.test(row.name)) continue;
-    let best: PlacedRow | null = null;
-    let bestScore = 0;
-    let tied = false;
-    for (const candidate of latin) {
-      const score = overlap(row.positions, candidate.positions);
-      if (score > bestScore) [best, bestScore, tied] = [candidate, score, false];
-      else if (score === bestScore && score > 0) tied = true;
-    }
-    if (!best || tied || bestScore < MIN_OVERLAP) {
+    const { best, score } = clearBest(latin, (candidate) => overlap(row.positions, candidate.positions));
+    if (!best || score < MIN_OVERLAP) {
       kept.push(row);
       continue;
     }
@@ -218,28 +211,29 @@ function addOtherScriptForms(rows: PlacedRow[], versions: readonly CheckVersion[
     // Each group's best row, and each row's best group: a pair is taken when each is the other's clear best.
     const bestRow = new Map<WordGroup, PlacedRow | null>();
     for (const group of groups) {
-      let best: PlacedRow | null = null;
-      let bestScore = 0;
-      for (const row of latinRows) {
-        const score = overlap(group.positions, rowPositions.get(row)!);
-        if (score > bestScore) [best, bestScore] = [row, score];
-        else if (score === bestScore && score > 0) best = null;
-      }
-      bestRow.set(group, bestScore >= MIN_OVERLAP ? best : null);
+      const { best, score } = clearBest(latinRows, (row) => overlap(group.positions, rowPositions.get(row)!));
+      bestRow.set(group, score >= MIN_OVERLAP ? best : null);
     }
     for (const row of latinRows) {
       if (row.cells[version.id]) continue;
-      let best: WordGroup | null = null;
-      let bestScore = 0;
-      for (const group of groups) {
-        const score = overlap(group.positions, rowPositions.get(row)!);
-        if (score > bestScore) [best, bestScore] = [group, score];
-        else if (score === bestScore && score > 0) best = null;
-      }
+      const { best } = clearBest(groups, (group) => overlap(group.positions, rowPositions.get(row)!));
       if (!best || bestRow.get(best) !== row) continue;
       row.cells[version.id] = { forms: [...best.forms].sort((a, b) => b.count - a.count || a.firstPosition - b.firstPosition) };
     }
   }
+}
+
+/** The item with the highest score above 0; null where none scores above 0 or two share the highest. */
+function clearBest<T>(items: Iterable<T>, scoreOf: (item: T) => number): { best: T | null; score: number } {
+  let best: T | null = null;
+  let score = 0;
+  let tied = false;
+  for (const item of items) {
+    const value = scoreOf(item);
+    if (value > score) [best, score, tied] = [item, value, false];
+    else if (value === score && value > 0) tied = true;
+  }
+  return { best: tied ? null : best, score };
 }
 
 function present(positions: ReadonlySet<number>, has: ReadonlySet<number>): Set<number> {
