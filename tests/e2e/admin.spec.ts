@@ -60,8 +60,9 @@ test("an admin creates a user, changes its role and deactivates it, and the audi
   await auditByAction(page, "user.role");
   const roleEvent = page.locator('tr[data-audit-action="user.role"]', { hasText: email }).first();
   await expect(roleEvent).toContainText(testUser("admin").email);
-  await expect(roleEvent.locator("del")).toHaveText("reviewer");
-  await expect(roleEvent.locator("ins")).toHaveText("editor");
+  // The role reads as its label, not its code.
+  await expect(roleEvent.locator("del")).toHaveText("Reviewer");
+  await expect(roleEvent.locator("ins")).toHaveText("Editor");
   // Actions, entities and fields read as words, with the action's code beside it for operators.
   await expect(roleEvent.getByRole("cell").nth(2)).toHaveText("Role changeduser.role");
   await expect(roleEvent.getByRole("cell").nth(3)).toContainText("User");
@@ -74,6 +75,8 @@ test("an admin creates a user, changes its role and deactivates it, and the audi
   await expect(germanEvent.getByRole("cell").nth(2)).toHaveText(`${german.actions.user.role}user.role`);
   await expect(germanEvent.getByRole("cell").nth(3)).toContainText(german.entities.user);
   await expect(germanEvent.locator("dt")).toHaveText([german.fields.role]);
+  const germanRoles = JSON.parse(fs.readFileSync(path.join(__dirname, "../../locales/de.json"), "utf8")).roles;
+  await expect(germanEvent.locator("ins")).toHaveText(germanRoles.editor);
   await expect(page.getByRole("search").getByLabel(german.filters.action).locator("option:checked")).toHaveText(german.actions.user.role);
   await page.goto("/en/admin");
   await auditByAction(page, "user.deactivate");
@@ -145,4 +148,19 @@ test("the admin screen speaks German", async ({ page }) => {
   await expect(page.getByRole("columnheader", { name: "Rolle" })).toBeVisible();
   await page.getByRole("link", { name: "Protokoll" }).click();
   await expect(page.getByRole("columnheader", { name: "Zeit (UTC)" })).toBeVisible();
+});
+
+test("the audit log reads snapshot values as words, not JSON", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.goto("/en/admin/audit?action=glossary.create");
+  // The demo seed's Japanese term: its variants are a list, its scope is global (no article), its language a tag.
+  const created = page.locator('tr[data-audit-action="glossary.create"]', { hasText: "スツケヴェル" }).first();
+  const value = (field: string) => created.locator(`dt[data-field="${field}"] + dd`);
+  await expect(value("variants")).toHaveText("スツケヴェル");
+  await expect(value("article")).toHaveText("none");
+  await expect(value("lang")).toHaveText("Japanese (ja)");
+  await expect(created).not.toContainText("null");
+  await expect(created).not.toContainText('["');
+  await page.goto("/de/admin/audit?action=glossary.create");
+  await expect(page.locator('tr[data-audit-action="glossary.create"]', { hasText: "スツケヴェル" }).first().locator('dt[data-field="lang"] + dd')).toHaveText("Japanisch (ja)");
 });
