@@ -1,37 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
-import nspell from "nspell";
 import { beforeAll, describe, expect, it } from "vitest";
 import { gluedCheck } from "@/lib/checks/glued";
 import { lookalikesCheck } from "@/lib/checks/lookalikes";
 import { namesCheck } from "@/lib/checks/names";
-import type { Check, CheckInput, CheckVersion, Finding, Speller } from "@/lib/checks/types";
-import { splitPlainText } from "@/lib/text";
+import type { Check, CheckInput, Finding, Speller } from "@/lib/checks/types";
+import { DEMO_LANGS, demoSpeller, demoVersion, type DemoLang } from "./fixtures/demo-article";
 
-const SEED_DIR = path.resolve(__dirname, "../../prisma/seed-data");
-const FILES: Record<string, string> = {
-  zh: "zh.txt",
-  de: "000_fd11f6bd83abf008.txt",
-  en: "en.txt",
-  fr: "fr.txt",
-  es: "es.txt",
-  ru: "ru.txt",
-  ja: "ja.txt",
-};
-
-function load(lang: string): CheckVersion {
-  const segments = splitPlainText(fs.readFileSync(path.join(SEED_DIR, FILES[lang]), "utf8"));
-  return {
-    id: lang,
-    lang,
-    label: lang === "zh" ? "source" : "MT",
-    isSource: lang === "zh",
-    segments: segments.map((s, i) => ({ position: i + 1, kind: s.kind, text: s.text })),
-  };
-}
-
-const source = load("zh");
-const versions = ["de", "en", "fr", "es", "ru", "ja"].map(load);
+const demoNaming = (lang: DemoLang) => demoVersion(lang, { label: lang === "zh" ? "source" : "MT" });
+const source = demoNaming("zh");
+const versions = DEMO_LANGS.filter((lang) => lang !== "zh").map(demoNaming);
 const spellers = new Map<string, Speller>();
 
 /** Runs checks over one version of the demo article with an empty glossary, as lib/checks/index.ts would. */
@@ -64,10 +40,7 @@ function summary(lang: string, findings: Finding[]) {
 const ALL = [namesCheck, lookalikesCheck, gluedCheck];
 
 beforeAll(() => {
-  for (const lang of ["de", "en", "fr", "es"]) {
-    const dir = path.resolve(__dirname, `../../node_modules/dictionary-${lang}`);
-    spellers.set(lang, nspell(fs.readFileSync(path.join(dir, "index.aff")), fs.readFileSync(path.join(dir, "index.dic"))));
-  }
+  for (const lang of ["de", "en", "fr", "es"] as const) spellers.set(lang, demoSpeller(lang));
 }, 120_000);
 
 describe("cross-version names on the German seed, without a glossary", () => {

@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { boilerplateCheck } from "@/lib/checks/boilerplate";
 import { brokenSentenceCheck } from "@/lib/checks/broken-sentence";
@@ -10,9 +8,8 @@ import { truncationCheck } from "@/lib/checks/truncation";
 import type { Check, CheckVersion, Finding } from "@/lib/checks/types";
 import { untranslatedCheck } from "@/lib/checks/untranslated";
 import { splitPlainText } from "@/lib/text";
+import { DEMO_LANGS, demoVersion } from "./fixtures/demo-article";
 
-const SEED_DIR = path.resolve(__dirname, "../../prisma/seed-data");
-const FILES: Record<string, string> = { zh: "zh.txt", de: "000_fd11f6bd83abf008.txt", en: "en.txt", fr: "fr.txt", es: "es.txt", ru: "ru.txt", ja: "ja.txt" };
 const CHECKS: Check[] = [numbersCheck, punctuationCheck, brokenSentenceCheck, truncationCheck, untranslatedCheck, boilerplateCheck, structureCheck];
 
 function load(lang: string, text: string): CheckVersion {
@@ -25,7 +22,7 @@ function load(lang: string, text: string): CheckVersion {
   };
 }
 
-const versions = Object.entries(FILES).map(([lang, file]) => load(lang, fs.readFileSync(path.join(SEED_DIR, file), "utf8")));
+const versions = DEMO_LANGS.map((lang) => demoVersion(lang, { id: `demo-${lang}`, label: lang === "zh" ? "source" : "demo MT" }));
 const source = versions[0];
 const shared = new Map<string, unknown>();
 

@@ -1,18 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkArticle, runChecks, type ArticleForChecks, type CheckVersion } from "@/lib/checks";
-import { splitPlainText } from "@/lib/text";
+import { DEMO_LANGS, demoVersion } from "./fixtures/demo-article";
 
-const seed = path.resolve(__dirname, "../../prisma/seed-data");
-const FILES: Record<string, string> = { zh: "zh.txt", de: "000_fd11f6bd83abf008.txt", en: "en.txt", fr: "fr.txt", ru: "ru.txt", ja: "ja.txt" };
-const versions: CheckVersion[] = Object.entries(FILES).map(([lang, file]) => ({
-  id: lang,
-  lang,
-  label: lang,
-  isSource: lang === "zh",
-  segments: splitPlainText(fs.readFileSync(path.join(seed, file), "utf8")).map((block, i) => ({ position: i + 1, kind: block.kind, text: block.text })),
-}));
+// Spanish is left out: five translations are enough to exercise the carried analyses.
+const versions: CheckVersion[] = DEMO_LANGS.filter((lang) => lang !== "es").map((lang) => demoVersion(lang));
 const article = (edited: CheckVersion[]): ArticleForChecks => ({ source: edited[0], versions: edited.slice(1), glossary: [{ lang: "de", canonical: "Sutskever", variants: ["Suzkwer"] }] });
 const texts = (records: Map<number, { text: string }[]>) => [...records.values()].flat().map((r) => r.text);
 
@@ -26,12 +17,15 @@ describe("an incremental run starts from the earlier run's per-text analyses", (
     let current = versions;
     let state = checkArticle(article(current), null).state;
     const german = versions.find((v) => v.id === "de")!;
+    const russian = versions.find((v) => v.id === "ru")!;
     const edits: [string, number, (text: string) => string][] = [
       ["de", german.segments.find((s) => s.text.includes("Suzkwer"))!.position, (t) => t.replaceAll("Suzkwer", "Sutskever")],
       ["en", 3, (t) => `${t} OpenAl`],
       ["de", 5, (t) => t.replace(/\s\S+$/, "")],
-      ["ru", 4, (t) => t.replace("О", "O")],
-      ["de", german.segments.find((s) => s.text.includes("Suzkwer"))!.position, (t) => t.replaceAll("Suzkwer", "Lake")],
+      // A Latin o inside a Russian word: a mixed-script look-alike.
+      ["ru", russian.segments.find((s) => s.kind === "paragraph" && s.text.includes("о"))!.position, (t) => t.replace("о", "o")],
+      // The name the first edit corrected, garbled again in another way.
+      ["de", german.segments.find((s) => s.text.includes("Suzkwer"))!.position, (t) => t.replaceAll("Sutskever", "Lake")],
     ];
     for (const [id, position, change] of edits) {
       const before = current.find((v) => v.id === id)!.segments.find((s) => s.position === position)!.text;
@@ -44,6 +38,7 @@ describe("an incremental run starts from the earlier run's per-text analyses", (
       // The same record object: what was worked out from the unchanged text is reused, not recomputed.
       expect(recordOf(run.state.records, unchanged)).toBe(earlierRecord);
       const after = current.find((v) => v.id === id)!.segments.find((s) => s.position === position)!.text;
+      expect(after, "every edit changes its text").not.toBe(before);
       expect(texts(run.state.records)).toContain(after);
       if (!current.some((v) => v.segments.some((s) => s.text === before))) expect(texts(run.state.records)).not.toContain(before);
       state = run.state;

@@ -1,17 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hasLookalikeWord, words } from "@/lib/checks/text-chars";
 import { functionWordJoins } from "@/lib/checks/text-function-words";
 import { wordsAtPosition } from "@/lib/checks/text-positions";
 import { sameLookalikeKey } from "@/lib/checks/text-words";
 import type { CheckInput, CheckVersion } from "@/lib/checks/types";
-import { splitPlainText } from "@/lib/text";
+import { demoBlocks, type DemoLang } from "./fixtures/demo-article";
 
 // The searches below stand in for tokenising a text; they must find exactly what tokenising finds.
-const SEED = path.resolve(__dirname, "../../prisma/seed-data");
-const FILES: Record<string, string> = { de: "000_fd11f6bd83abf008.txt", en: "en.txt", fr: "fr.txt", es: "es.txt", ru: "ru.txt", ja: "ja.txt", zh: "zh.txt" };
-const seedTexts = (lang: string) => splitPlainText(fs.readFileSync(path.join(SEED, FILES[lang]), "utf8")).map((block) => block.text);
+const seedTexts = (lang: DemoLang) => demoBlocks(lang).map((block) => block.text);
 
 /** Strings built from characters that sit on the tokenisers' edges: look-alikes, marks, surrogates, other scripts. */
 function tricky(seed: number, alphabet: string[], count: number, maxParts: number): string[] {
@@ -72,7 +68,7 @@ describe("functionWordJoins", () => {
   });
 
   it("agrees with the definition on the seed article and on edge characters", () => {
-    for (const lang of ["en", "de"]) {
+    for (const lang of ["en", "de"] as const) {
       for (const text of seedTexts(lang)) expect(functionWordJoins(text, lang)).toEqual(byTokens(text, lang));
       const alphabet = ["the", "of", "der", "die", "x", "e", "é", "ß", "A", " ", "-", "1", "\u0301", "𝐚", "𝐀", "\ud835", "д", "ǅ", "ª"];
       for (const text of tricky(lang === "en" ? 21 : 22, alphabet, 20_000, 8)) expect(functionWordJoins(text, lang), JSON.stringify(text)).toEqual(byTokens(text, lang));
@@ -84,7 +80,7 @@ describe("wordsAtPosition", () => {
   const version = (id: string, texts: string[]): CheckVersion => ({ id, lang: "en", label: id, isSource: false, segments: texts.map((text, i) => ({ position: i + 1, kind: "paragraph", text })) });
 
   it("finds a word in any case in the other versions' texts, as their lower-cased words would", () => {
-    const others = ["de", "fr", "ru"].map((lang) => version(lang, seedTexts(lang).slice(0, 40)));
+    const others = (["de", "fr", "ru"] as const).map((lang) => version(lang, seedTexts(lang).slice(0, 40)));
     const me = version("me", others[0].segments.map(() => "x"));
     const input: CheckInput = { version: me, source: null, others, glossary: [], lang: "en", speller: null, shared: new Map() };
     const tricky = ["İstanbul ΣΟΦΙΑ σοφία", "ΟΔΟΣ'Α Straße STRASSE", "Ǆemal ǅemal"];

@@ -1,24 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
-import nspell from "nspell";
 import { beforeAll, describe, expect, it } from "vitest";
 import { routing } from "@/i18n/routing";
 import { FINDING_MESSAGE_IDS, runChecks, type CheckVersion, type Finding, type Speller } from "@/lib/checks";
-import { splitPlainText } from "@/lib/text";
+import { DEMO_LANGS, demoSpeller, demoVersion } from "./fixtures/demo-article";
 
 // Every finding is shown in the interface language: the locale files'
 // findingMessages.<messageId>, filled in with the finding's params. This runs
 // the checks over the demo article and a few made-up segments that between them
 // raise every message, and formats each finding in each of the seven locales.
-
-const seed = path.resolve(__dirname, "../../prisma/seed-data");
-const FILES: Record<string, string> = { zh: "zh.txt", de: "000_fd11f6bd83abf008.txt", en: "en.txt", fr: "fr.txt", es: "es.txt", ru: "ru.txt", ja: "ja.txt" };
-
-function demoVersion(lang: string): CheckVersion {
-  const blocks = splitPlainText(fs.readFileSync(path.join(seed, FILES[lang]), "utf8"));
-  return { id: lang, lang, label: "demo", isSource: lang === "zh", segments: blocks.map((b, i) => ({ position: i + 1, kind: b.kind, text: b.text })) };
-}
 
 const paragraph = (position: number, text: string) => ({ position, kind: "paragraph" as const, text });
 const madeUpSource: CheckVersion = {
@@ -75,7 +66,7 @@ function findings(german: Speller): Finding[] {
     const byVersion = runChecks({ source, versions, glossary, speller }, { onError: (_id, error) => { throw error; } });
     for (const list of byVersion.values()) all.push(...list);
   };
-  const demo = Object.keys(FILES).map(demoVersion);
+  const demo = DEMO_LANGS.map((lang) => demoVersion(lang, { label: "demo" }));
   collect(demo[0], demo.slice(1));
   collect(madeUpSource, [madeUpTarget]);
   return all;
@@ -94,8 +85,7 @@ const locales = Object.fromEntries(
 describe("finding messages", () => {
   let all: Finding[] = [];
   beforeAll(() => {
-    const dictionary = path.resolve(__dirname, "../../node_modules/dictionary-de");
-    all = findings(nspell(fs.readFileSync(path.join(dictionary, "index.aff")), fs.readFileSync(path.join(dictionary, "index.dic"))));
+    all = findings(demoSpeller("de"));
   }, 60_000);
 
   it("are raised, between the demo and the made-up segments, for every message id", () => {

@@ -1,19 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runChecks, type CheckVersion, type GlossaryEntry } from "@/lib/checks";
 import { namesMatrix } from "@/lib/checks/matrix";
-import { splitPlainText } from "@/lib/text";
+import { DEMO_LANGS, demoVersion } from "./fixtures/demo-article";
 
-const seed = path.resolve(__dirname, "../../prisma/seed-data");
-const FILES: Record<string, string> = { zh: "zh.txt", de: "000_fd11f6bd83abf008.txt", en: "en.txt", fr: "fr.txt", es: "es.txt", ru: "ru.txt", ja: "ja.txt" };
-const demo: CheckVersion[] = Object.entries(FILES).map(([lang, file]) => ({
-  id: lang,
-  lang,
-  label: lang,
-  isSource: lang === "zh",
-  segments: splitPlainText(fs.readFileSync(path.join(seed, file), "utf8")).map((block, i) => ({ position: i + 1, kind: block.kind, text: block.text })),
-}));
+const demo: CheckVersion[] = DEMO_LANGS.map((lang) => demoVersion(lang));
 
 function matrix(versions: CheckVersion[], glossary: GlossaryEntry[]) {
   const byVersion = runChecks({ source: versions.find((v) => v.isSource) ?? null, versions: versions.filter((v) => !v.isSource), glossary });
