@@ -29,7 +29,7 @@ const LETTER_OR_NUMBER_END = /[\p{L}\p{N}]$/u;
  * What comes right before a candidate, read from the end of `before` one code unit at a time: anchored regexes
  * (/…+$/) would try every position of the 60-character window. Every mark tested here is one code unit.
  */
-function contextBefore(before: string): Context {
+function contextBefore(before: string, fromTextStart: boolean): Context {
   let end = before.length;
   while (end > 0 && TRAILING_SPACE(before.charCodeAt(end - 1))) end--;
   if (end === 0) return "boundary";
@@ -39,13 +39,31 @@ function contextBefore(before: string): Context {
     // A mark with a space before it opened a quotation rather than closing one.
     if (bare === 0 || SPACE.test(before[bare - 1])) return "boundary";
     // After a closing quote: a sentence end inside it, or a quoted name followed by the clause.
-    return SENTENCE_END.test(before[bare - 1]) ? "boundary" : "clause";
+    if (SENTENCE_END.test(before[bare - 1])) return "boundary";
+    return bare === end - 1 && asideStandsAlone(before, bare, fromTextStart) ? "boundary" : "clause";
   }
   const last = before[end - 1];
   if (last === "," || last === ";") return "comma";
   if (BOUNDARY_MARK.test(last)) return "boundary";
   // The last code point, which may be a surrogate pair.
   return LETTER_OR_NUMBER_END.test(before.slice(Math.max(0, end - 2), end)) ? "clause" : "boundary";
+}
+
+const OPENER_OF: Record<string, string> = { ")": "(", "]": "[", "）": "（" };
+
+/**
+ * Whether the bracket closing at `close` ends an aside that stands where a sentence could start,
+ * such as a transcript's "(Gelächter) Und dann…" or "(Lachen) (Applaus) Ich…": what follows it
+ * starts a sentence too. An aside inside a clause ("sagte (leise) Und") does not.
+ */
+function asideStandsAlone(before: string, close: number, fromTextStart: boolean): boolean {
+  const opener = OPENER_OF[before[close]];
+  if (!opener) return false;
+  const open = before.lastIndexOf(opener, close - 1);
+  if (open < 0) return false;
+  // Cut off by the window: what came before the aside is unknown.
+  if (open === 0 && !fromTextStart) return false;
+  return contextBefore(before.slice(0, open), fromTextStart) === "boundary";
 }
 
 // One regex per language that finds only capitalised function words, so that ordinary words cost nothing;
@@ -61,8 +79,8 @@ function candidateRegex(lang: string, list: Set<string>): RegExp {
   return regex;
 }
 
-function levelFor(word: string, before: string, after: string, lang: string, list: Set<string>): Finding["level"] | null {
-  const context = contextBefore(before);
+function levelFor(word: string, before: string, fromTextStart: boolean, after: string, lang: string, list: Set<string>): Finding["level"] | null {
+  const context = contextBefore(before, fromTextStart);
   if (context === "boundary") return null;
   const following = after.match(WORDS_AFTER);
   const next = following?.[1];
@@ -89,9 +107,10 @@ function findingsIn(text: string, regex: RegExp, lang: string, list: Set<string>
     const start = match.index;
     const end = start + word.length;
     const before = text.slice(Math.max(0, start - WINDOW), start);
-    const level = levelFor(word, start < WINDOW ? before : before.slice(before.search(/\s/u) + 1), text.slice(end, end + WINDOW), lang, list);
+    const fromTextStart = start <= WINDOW;
+    const level = levelFor(word, start < WINDOW ? before : before.slice(before.search(/\s/u) + 1), fromTextStart, text.slice(end, end + WINDOW), lang, list);
     if (!level) continue;
-    const context = contextBefore(before) === "comma" ? "comma" : "clause";
+    const context = contextBefore(before, fromTextStart) === "comma" ? "comma" : "clause";
     findings.push({
       checkId: "broken-sentence",
       position: 0,

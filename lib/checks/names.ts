@@ -28,6 +28,23 @@ function onlyEndingDiffers(a: string, b: string): boolean {
   return i >= Math.max(a.length, b.length) - 2;
 }
 
+/**
+ * A German noun written as one word of two the dictionary knows (Testumfeld: Test + Umfeld,
+ * Wohlbefinden: Wohl + Befinden, with or without a linking s): dictionaries list few compounds.
+ */
+function isNounCompound(word: string, spell: (word: string) => boolean): boolean {
+  const MIN_PART = 3;
+  const MIN_HEAD = 4;
+  if (word.length < MIN_PART + MIN_HEAD || !startsUpper(word)) return false;
+  for (let cut = MIN_PART; cut <= word.length - MIN_HEAD; cut++) {
+    const head = word[cut].toUpperCase() + word.slice(cut + 1);
+    if (word[cut] !== word[cut].toLowerCase() || !spell(head)) continue;
+    const modifier = word.slice(0, cut);
+    if (spell(modifier) || (modifier.endsWith("s") && modifier.length > MIN_PART && spell(modifier.slice(0, -1)))) return true;
+  }
+  return false;
+}
+
 interface Expectation {
   cluster: NameCluster;
   /** Others at this position that use some spelling of the name. */
@@ -138,6 +155,7 @@ export const namesCheck: Check = {
     const me = index.versions.get(input.version.id);
     if (!me || !me.latin) return [];
     const spell = cachedSpelling(input.shared, input.speller);
+    const known = (word: string) => spell(word) || (input.lang === "de" && isNounCompound(word, spell));
     const findings: Finding[] = [];
     for (const segment of input.version.segments) {
       const position = segment.position;
@@ -156,8 +174,11 @@ export const namesCheck: Check = {
       for (const match of matches) {
         const remaining = left.get(match.expectation) ?? 0;
         if (remaining <= 0) continue;
-        // A dictionary word only one letter off is more likely a word of the language than a garble.
-        if (match.distance === 1 && spell(match.word.text)) continue;
+        // A dictionary word only one letter off is more likely a word of the language than a garble;
+        // so is one where the others' form is a word of the language too (German nouns are capitalised:
+        // Blüten where most versions say Blumen, or Wohlbefinden for Wohlergehen, is a choice of word).
+        if (spell(match.word.text) && match.distance === 1) continue;
+        if (known(match.word.text) && known(match.expectation.cluster.rep)) continue;
         left.set(match.expectation, remaining - 1);
         findings.push(finding(input, position, match, me));
       }

@@ -37,6 +37,17 @@ describe("broken-sentence check", () => {
     for (const text of fine) expect(check("de", text), text).toEqual([]);
   });
 
+  it("reads a bracketed aside that stands alone, as transcripts have, as the end of a sentence", () => {
+    expect(check("de", "(Gelächter) Und dann stand er einfach auf und ging.")).toEqual([]);
+    expect(check("de", "Das war alles. (Lachen) (Applaus) Wir haben es trotzdem geschafft.")).toEqual([]);
+    expect(check("en", "(Laughter) And then we simply left the room.")).toEqual([]);
+    // An aside inside a clause is no sentence end, and a semicolon is no full stop.
+    const inClause = "Sie sagte (ganz leise) Und ging dann hinaus.";
+    expect(words(inClause, check("de", inClause))).toEqual([["error", "Und"]]);
+    const semicolon = "Es war schon spät; Es regnete in Strömen.";
+    expect(words(semicolon, check("de", semicolon))).toEqual([["error", "Es"]]);
+  });
+
   it("leaves English titles, French and Spanish quotations and names alone", () => {
     expect(check("en", "Films such as Jaws, The Birds and Psycho are classics; in the novel The Great Gatsby, money matters.")).toEqual([]);
     expect(check("en", "What Signals Are Being Released In The Market", "heading")).toEqual([]);

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { nameDistance } from "@/lib/checks/names-index";
 import { namesCheck } from "@/lib/checks/names";
-import type { CheckInput, CheckVersion, Finding } from "@/lib/checks/types";
+import type { CheckInput, CheckVersion, Finding, Speller } from "@/lib/checks/types";
+import { demoSpeller } from "./fixtures/demo-article";
 
 function version(lang: string, texts: string[], isSource = false): CheckVersion {
   return { id: lang, lang, label: isSource ? "source" : "MT", isSource, segments: texts.map((text, i) => ({ position: i + 1, kind: "paragraph", text })) };
@@ -125,6 +126,33 @@ describe("names check", () => {
       fr: ["Sutskever a annoncé Safe Superintelligence Inc."],
     });
     expect(findings).toEqual([]);
+  });
+});
+
+describe("names check among German versions, with the German dictionary", () => {
+  let german: Speller;
+  beforeAll(() => {
+    german = demoSpeller("de");
+  }, 120_000);
+
+  /** The names check on the first of several German renderings of the same segments. */
+  function firstOf(renderings: string[][]): string[] {
+    const versions = renderings.map((texts, i) => ({ ...version("de", texts), id: `de-${i}`, label: `system ${i}` }));
+    const [me, ...others] = versions;
+    const findings = namesCheck.run({ version: me, source: null, others, glossary: [], lang: "de", speller: german, shared: new Map() });
+    return findings.map((f) => `${me.segments[f.position - 1].text.slice(f.start, f.end)} → ${f.suggestion}`);
+  }
+
+  it("leaves a different choice of noun alone, where both are words of the language, compounds included", () => {
+    const others = ["Die Gärtnerin pflanzt jedes Jahr neue Blumen im Stadtpark.", "Das psychische Wohlergehen der Bevölkerung hat sich verbessert."];
+    const mine = ["Die Gärtnerin pflanzt jedes Jahr neue Blüten im Stadtpark.", "Das psychische Wohlbefinden der Bevölkerung hat sich verbessert."];
+    expect(firstOf([mine, others, others, others])).toEqual([]);
+  });
+
+  it("still flags garbled names, which the dictionary does not know", () => {
+    const others = ["Danach gründete Sutskever ein eigenes Unternehmen.", "Auch Leike wechselte zu Anthropic."];
+    const mine = ["Danach gründete Suzkwer ein eigenes Unternehmen.", "Auch Lake wechselte zu Anthropic."];
+    expect(firstOf([mine, others, others, others])).toEqual(["Suzkwer → Sutskever", "Lake → Leike"]);
   });
 });
 
