@@ -16,7 +16,9 @@ test("the report of an imported MQM file shows the scorecard, the charts and the
   // Bars carry their values as text, so the chart reads without colour.
   const chart = page.getByRole("img", { name: "MQM score per version (lower is better)" });
   await expect(chart.locator('[data-bar="sysA (de)"]')).toContainText("2.033");
-  await expect(page.getByRole("img", { name: "Penalty points per category" })).toContainText("Accuracy/Mistranslation");
+  // Categories read level by level, with the MQM code beside them in the table.
+  await expect(page.getByRole("img", { name: "Penalty points per category" })).toContainText("Accuracy › Mistranslation");
+  await expect(page.locator("[data-breakdown]")).toContainText("Fluency › Punctuation");
   await expect(page.locator("[data-breakdown]")).toContainText("Fluency/Punctuation");
 
   await page.getByRole("link", { name: "sysA, position 1: 5.1 penalty points" }).click();
@@ -48,4 +50,17 @@ test("the report explains the error weights in the reader's number format", asyn
   await expect(page.getByText("Scores follow WMT")).toContainText("minor punctuation 0.1, non-translation 25");
   await page.goto("/de/articles/news-1/report");
   await expect(page.getByText("Die Scores folgen WMT")).toContainText("geringfügige Zeichensetzung 0,1");
+});
+
+test("the report and the systems page show figures and categories in the reader's language", async ({ page }) => {
+  await signIn(page, "reviewer");
+  await page.goto("/de/articles/news-1/report");
+  const scorecard = page.locator("[data-scorecard]");
+  await expect(scorecard.locator('[data-system="sysB"]')).toContainText("0,500");
+  await expect(scorecard.locator('[data-system="sysA"]')).toContainText("2,033");
+  await expect(page.locator("[data-breakdown]")).toContainText("Flüssigkeit › Zeichensetzung");
+  await expect(page.locator("[data-breakdown]")).not.toContainText("0.");
+  await page.goto("/de/report");
+  await expect(page.locator('[data-scorecard] [data-system="sysA"]')).toContainText("7,775");
+  await expect(page.locator("[data-chart]").first()).toContainText("7,775");
 });

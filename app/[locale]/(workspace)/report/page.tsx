@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { BarChart } from "@/components/bar-chart";
+import { MQM_SCORE_DIGITS } from "@/components/mqm-format";
 import { ScoreTable } from "@/components/score-table";
 import { computeScores } from "@/lib/server/scores";
 import { currentActor } from "../current-actor";
@@ -17,6 +18,7 @@ export default async function SystemsReportPage({ params }: { params: Promise<{ 
   setRequestLocale(locale);
   const scores = await computeScores(await currentActor(locale), { by: "system" });
   const t = await getTranslations("report");
+  const format = await getFormatter();
   return (
     <>
       <h1 className="mb-2 text-2xl font-semibold">{t("systemsTitle")}</h1>
@@ -25,7 +27,7 @@ export default async function SystemsReportPage({ params }: { params: Promise<{ 
       {scores.length > 0 ? (
         <>
           <ScoreTable rows={scores} caption={t("systemsCaption")} showLanguage={false} />
-          <BarChart title={t("scoreChart")} bars={scores.map((row) => ({ label: row.system, value: row.mqm }))} format={(v) => v.toFixed(3)} />
+          <BarChart title={t("scoreChart")} bars={scores.map((row) => ({ label: row.system, value: row.mqm }))} format={(v) => format.number(v, MQM_SCORE_DIGITS)} />
         </>
       ) : null}
     </>

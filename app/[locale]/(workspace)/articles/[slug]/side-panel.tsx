@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useParams } from "next/navigation";
 import { useEffect, useState } from "react";
 import { FixEverywhereDialog } from "@/components/fix-everywhere-dialog";
+import { categoryLabel } from "@/components/mqm-format";
 import { WordDiffView } from "@/components/review/word-diff-view";
 import { isMarkedOnSource } from "@/lib/mqm/taxonomy";
 import type { WorkspaceAnnotation, WorkspaceCell } from "@/lib/server/workspace";
@@ -164,10 +165,11 @@ function AnnotationItem({
   const t = useTranslations("panel");
   const ta = useTranslations("annotate");
   const tf = useTranslations("fixEverywhere");
+  const categories = useTranslations("categories");
   return (
     <li className={`rounded border p-2 ${focused ? "border-blue-600" : "border-slate-200"}`} data-annotation-id={annotation.id}>
       <p className="font-medium">
-        {annotation.category} · {ta(`severities.${annotation.severity}`)} · {t(`status.${annotation.status}`)}
+        <span title={annotation.category}>{categoryLabel(annotation.category, categories)}</span> · {ta(`severities.${annotation.severity}`)} · {t(`status.${annotation.status}`)}
       </p>
       <p className="mt-1" lang={lang}>
         <del className="bg-red-50">{annotation.quote}</del>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { BarChart } from "@/components/bar-chart";
+import { categoryLabel, MQM_SCORE_DIGITS, PENALTY_DIGITS } from "@/components/mqm-format";
 import { ScoreTable } from "@/components/score-table";
 import { Link } from "@/i18n/navigation";
 import { WEIGHTS } from "@/lib/mqm/weights";
@@ -26,6 +27,9 @@ export default async function ReportPage({ params }: { params: Params }) {
     throw error;
   });
   const t = await getTranslations("report");
+  const categories = await getTranslations("categories");
+  const format = await getFormatter();
+  const penalty = (value: number) => format.number(value, PENALTY_DIGITS);
   return (
     <>
       <p className="mb-1 text-sm">
@@ -50,7 +54,7 @@ export default async function ReportPage({ params }: { params: Params }) {
             {t("scorecard")}
           </h2>
           <ScoreTable rows={report.scores} caption={t("scorecardCaption")} />
-          <BarChart title={t("scoreChart")} bars={report.scores.map((row) => ({ label: `${row.system} (${row.lang})`, value: row.mqm }))} format={(v) => v.toFixed(3)} />
+          <BarChart title={t("scoreChart")} bars={report.scores.map((row) => ({ label: `${row.system} (${row.lang})`, value: row.mqm }))} format={(v) => format.number(v, MQM_SCORE_DIGITS)} />
         </section>
       ) : null}
 
@@ -72,16 +76,19 @@ export default async function ReportPage({ params }: { params: Params }) {
             <tbody>
               {report.breakdown.map((row) => (
                 <tr key={row.category} className="border-t border-slate-100">
-                  <td className="py-1">{row.category}</td>
-                  <td className="py-1 text-right tabular-nums">{row.major}</td>
-                  <td className="py-1 text-right tabular-nums">{row.minor}</td>
-                  <td className="py-1 text-right tabular-nums">{row.neutral}</td>
-                  <td className="py-1 text-right tabular-nums">{row.penalty.toFixed(1)}</td>
+                  <td className="py-1">
+                    {categoryLabel(row.category, categories)}{" "}
+                    <code className="text-xs text-slate-500">{row.category}</code>
+                  </td>
+                  <td className="py-1 text-right tabular-nums">{format.number(row.major)}</td>
+                  <td className="py-1 text-right tabular-nums">{format.number(row.minor)}</td>
+                  <td className="py-1 text-right tabular-nums">{format.number(row.neutral)}</td>
+                  <td className="py-1 text-right tabular-nums">{penalty(row.penalty)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <BarChart title={t("breakdownChart")} bars={report.breakdown.map((row) => ({ label: row.category, value: row.penalty }))} format={(v) => v.toFixed(1)} />
+          <BarChart title={t("breakdownChart")} bars={report.breakdown.map((row) => ({ label: categoryLabel(row.category, categories), value: row.penalty }))} format={penalty} />
         </section>
       ) : null}
 
@@ -94,7 +101,7 @@ export default async function ReportPage({ params }: { params: Params }) {
             {report.worst.map((segment) => (
               <li key={`${segment.versionId}-${segment.position}`} className="rounded border border-slate-200 bg-white p-2">
                 <Link href={`/articles/${slug}?page=${segment.page}#pos-${segment.position}`} className="font-medium text-blue-800 hover:underline">
-                  {t("worstLine", { system: segment.system, position: segment.position, penalty: segment.penalty.toFixed(1) })}
+                  {t("worstLine", { system: segment.system, position: segment.position, penalty: penalty(segment.penalty) })}
                 </Link>
                 {segment.text ? <p className="mt-1 line-clamp-2 text-slate-700">{segment.text}</p> : null}
               </li>
