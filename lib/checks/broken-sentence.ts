@@ -10,6 +10,10 @@ const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 const ARTICLES_DE = new Set(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen"]);
 const WORD_BEFORE = /(\p{L}+)([ \u00a0]*)$/u;
+// German function words that are nouns too when capitalised: "auf geraden Wegen", "aus reinem Trotz", "das Aus".
+const NOUN_HOMOGRAPHS_DE = new Set(["wegen", "trotz", "aus"]);
+// An article or an inflected adjective, which a noun follows.
+const BEFORE_NOUN_DE = /^(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|\p{Ll}+(?:en|em|er|es))$/u;
 const WORDS_AFTER = /^[ \u00a0]+(\p{L}+)(?:[ \u00a0]+(\p{L}+))?/u;
 /** How much text around a candidate its context needs. */
 const WINDOW = 60;
@@ -92,6 +96,7 @@ function levelFor(word: string, before: string, fromTextStart: boolean, after: s
   }
   const previous = before.match(WORD_BEFORE);
   if (previous && previous[2] !== "" && CAPITALISED.test(previous[1]) && list.has(previous[1].toLowerCase())) return "error";
+  if (lang === "de" && previous && NOUN_HOMOGRAPHS_DE.has(word.toLowerCase()) && BEFORE_NOUN_DE.test(previous[1])) return null;
   if (nextCapitalised) return null;
   if (lang === "de") return "error";
   // "De la Fuente", "Van der Berg": a capitalised particle, a short lower-case one, then the name.

@@ -33,6 +33,9 @@ describe("broken-sentence check", () => {
       "Das Papier „Attention Is All You Need“ legte den Grundstein. (Die Autoren haben Google verlassen.)",
       "Können Sie das erklären? Ihr Beitrag, Sie wissen schon, war wichtig.",
       "Die Governance-Konzepte und die Künstliche-Intelligenz-Unternehmen wachsen – Die Frage bleibt.",
+      // Function words that are nouns too: after an article or an inflected adjective they are the nouns.
+      "Das Licht reist auf geraden Wegen durch das Universum.",
+      "Er blieb aus reinem Trotz zu Hause, bis das Aus für das Projekt kam.",
     ];
     for (const text of fine) expect(check("de", text), text).toEqual([]);
   });
@@ -44,6 +47,8 @@ describe("broken-sentence check", () => {
     // An aside inside a clause is no sentence end, and a semicolon is no full stop.
     const inClause = "Sie sagte (ganz leise) Und ging dann hinaus.";
     expect(words(inClause, check("de", inClause))).toEqual([["error", "Und"]]);
+    const homograph = "Er kam viel zu spät Wegen des Staus auf der Autobahn.";
+    expect(words(homograph, check("de", homograph))).toEqual([["error", "Wegen"]]);
     const semicolon = "Es war schon spät; Es regnete in Strömen.";
     expect(words(semicolon, check("de", semicolon))).toEqual([["error", "Es"]]);
   });
