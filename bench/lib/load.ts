@@ -61,11 +61,17 @@ export interface WriteTarget {
  * every step, then the next word on a second pass) with a suggestion, and
  * applies it: two requests, as the workspace's "save, then apply" does.
  */
-export function annotateAndApply(baseUrl: string, tokens: string[], targets: WriteTarget[], tally: { created: number; applied: number }) {
-  let next = 0;
+export function annotateAndApply(
+  baseUrl: string,
+  tokens: string[],
+  targets: WriteTarget[],
+  tally: { created: number; applied: number },
+  // Writers against two servers of one database share it, so that no word is marked twice.
+  cursor = { next: 0 },
+) {
   return (record: (latency: number, ok: boolean, detail?: string) => void): Step =>
     async (client) => {
-      const step = next++;
+      const step = cursor.next++;
       const target = targets[step % targets.length];
       const words = [...target.originalText.matchAll(/[^\s.。]+/g)];
       const word = words[Math.floor(step / targets.length) % words.length];
