@@ -186,7 +186,8 @@ function camelWords(found: CapitalWord[]): CapitalWord[] {
     if (camel === NO_CAMEL) camel = [];
     camel.push(word);
   }
-  return camel;
+  // An exact-size copy: the list lives as long as the run, and one grown by push keeps room for 16 or more.
+  return camel === NO_CAMEL ? camel : camel.slice();
 }
 
 // Per text: its CamelCase words, and (per language) its lower-case tokens that may hold a function word.

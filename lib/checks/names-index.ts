@@ -113,7 +113,8 @@ function textNames(found: CapitalWord[], table: FormTable): TextNames {
     if (doubtful === NO_DOUBTS) doubtful = [];
     doubtful.push(w.text);
   }
-  return { latin: latin.length === 0 ? NO_WORDS : latin, ids, doubtful, answer: null, counts: null, more: null };
+  // Exact-size copies: these live as long as the run, and a list grown by push or filter keeps spare room.
+  return { latin: latin.length === 0 ? NO_WORDS : latin === found ? found : latin.slice(), ids, doubtful: doubtful === NO_DOUBTS ? doubtful : doubtful.slice(), answer: null, counts: null, more: null };
 }
 
 // Per form id, where its count sits in the counts being built (valid where slotMark[id] === slotStamp).
@@ -135,8 +136,13 @@ function freshSlots(size: number): number {
   return ++slotStamp;
 }
 
+// Counts being built (written by index: setting length to 0 would drop the room), copied out at their
+// exact length: one list per text lives as long as the run.
+const countsScratch: number[] = [];
+
 function countForms(names: TextNames, latinVersion: boolean, midSentence: Set<string>, formCount: number): FormCounts {
-  const counts: number[] = [];
+  const counts = countsScratch;
+  let size = 0;
   const stamp = freshSlots(formCount);
   for (let i = 0; i < names.latin.length; i++) {
     const w = names.latin[i];
@@ -146,11 +152,12 @@ function countForms(names: TextNames, latinVersion: boolean, midSentence: Set<st
       counts[slotAt[id] + 1]++;
     } else {
       slotMark[id] = stamp;
-      slotAt[id] = counts.length;
-      counts.push(id, 1);
+      slotAt[id] = size;
+      counts[size++] = id;
+      counts[size++] = 1;
     }
   }
-  return counts.length === 0 ? NO_FORMS : counts;
+  return size === 0 ? NO_FORMS : counts.slice(0, size);
 }
 
 function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<string>, formCount: number): FormCounts {
@@ -178,6 +185,11 @@ function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<strin
   return counts;
 }
 
+/** Adds a text's capitalised Latin words that do not open a sentence (adding a text twice changes nothing). */
+function addMidSentence(found: CapitalWord[], midSentence: Set<string>): void {
+  for (const w of found) if (w.latin && !w.initial) midSentence.add(w.text);
+}
+
 function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index: number, table: FormTable): VersionNames {
   const latin = isLatinVersion(version);
   // Capital words are shared per distinct text, and so is what they yield here.
@@ -190,13 +202,13 @@ function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index
   // ones need several versions to agree before they matter. In other scripts every kept Latin word
   // is a name (OpenAI, Sam Altman).
   const midSentence = new Set<string>();
-  if (latin) for (const found of new Set(capital.values())) for (const w of found) if (w.latin && !w.initial) midSentence.add(w.text);
-  for (const [position, found] of capital) {
+  if (latin) capital.forEach((found) => addMidSentence(found, midSentence));
+  capital.forEach((found, position) => {
     let names = byText.get(found);
     if (!names) byText.set(found, (names = textNames(found, table)));
     words.set(position, names.latin);
     forms.set(position, formsOf(names, latin, midSentence, table.forms.length));
-  }
+  });
   // Per form id, the first position that uses it.
   let firstUse: Map<number, number> | null = null;
   const firstUses = () => {
@@ -440,10 +452,12 @@ function finish(at: PositionClusters, c: number, versionCount: number, forms: st
   const members: string[] = [];
   let using = 0;
   for (let m = at.memberHead[c]; m !== -1; m = at.nextMember[m]) {
-    const ids: number[] = [];
+    // Sized up front: the lists live as long as the run, and a list grown by push keeps room for 16 or more.
+    const ids = new Array<number>(usesOf(at, m));
+    let k = 0;
     for (let u = at.useHead[m]; u !== -1; u = at.nextUse[u]) {
       const v = at.useVersion[u];
-      ids.push(v);
+      ids[k++] = v;
       if (counts[v] === 0) using++;
       counts[v] += at.useCount[u];
     }
@@ -451,7 +465,14 @@ function finish(at: PositionClusters, c: number, versionCount: number, forms: st
     formVoters.set(forms[at.formId[m]], ids);
   }
   const rep = at.formId[at.rep[c]];
-  return { rep: forms[rep], repId: rep, members, counts, using, formVoters };
+  return { rep: forms[rep], repId: rep, members: members.slice(), counts, using, formVoters };
+}
+
+/** How many versions use a local form (the length of its list of uses). */
+function usesOf(at: PositionClusters, local: number): number {
+  let n = 0;
+  for (let u = at.useHead[local]; u !== -1; u = at.nextUse[u]) n++;
+  return n;
 }
 
 /** How many versions use some member of a cluster, counted in `seen` (stamped with `stamp`, so it needs no clearing). */

@@ -27,6 +27,8 @@ export interface QuoteStyle {
   closers: Set<string>;
   /** Every mark the scanner looks at, as a regex character class. */
   marks: RegExp;
+  /** Each of those marks by its code unit: text[at] would allocate a new string for every mark above U+00FF (“ ” „ 「…). */
+  markOf: Map<number, string>;
 }
 
 const styles = new Map<string, QuoteStyle>();
@@ -40,8 +42,9 @@ export function quoteStyle(lang: string): QuoteStyle {
     for (const [open, close] of pairs) closersOf.set(open, (closersOf.get(open) ?? new Set()).add(close));
     const openers = new Set(pairs.map(([open]) => open));
     const closers = new Set(pairs.map(([, close]) => close));
-    const chars = [...new Set([...openers, ...closers])].join("");
-    style = { closersOf, openers, closers, marks: new RegExp(`[${chars}]`, "gu") };
+    const chars = [...new Set([...openers, ...closers])];
+    const markOf = new Map(chars.map((mark) => [mark.charCodeAt(0), mark]));
+    style = { closersOf, openers, closers, marks: new RegExp(`[${chars.join("")}]`, "gu"), markOf };
     styles.set(base, style);
   }
   return style;
@@ -86,7 +89,7 @@ export function scanQuotes(text: string, lang: string): QuoteEvent[] {
   // Every mark is one code unit: test() finds it without allocating a match.
   while (marks.test(text)) {
     const at = marks.lastIndex - 1;
-    const mark = text[at];
+    const mark = style.markOf.get(text.charCodeAt(at))!;
     const canOpen = style.openers.has(mark);
     const canClose = style.closers.has(mark);
     const top = stack[stack.length - 1];

@@ -302,7 +302,8 @@ let internCount = 0;
 function hashUnits(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
-  return hash;
+  // The table indexes by the low bits, which multiplication alone leaves depending on few of the code units.
+  return hash ^ (hash >>> 15);
 }
 
 function holdsUnits(form: string, text: string, start: number): boolean {
@@ -349,13 +350,18 @@ function formAt(text: string, start: number, end: number): string {
   return form;
 }
 
+// The words found in one text, gathered here and copied out at their exact length: the lists live as long
+// as a run, one per text, and a list grown by push keeps room for 16 or more.
+const foundWords: CapitalWord[] = [];
+
 /**
  * The words of spaced scripts that hold a capital letter: names, German nouns, CamelCase joins,
  * look-alike swaps (OpenAl, 0penAI). The scan looks only for upper-case letters and works out the
  * word around each one, so lower-case words, most of a text, cost one table read per character.
  */
 export function capitalWords(text: string): CapitalWord[] {
-  const out: CapitalWord[] = [];
+  const out = foundWords;
+  let count = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -373,8 +379,8 @@ export function capitalWords(text: string): CapitalWord[] {
       if (c === SPACED) latin = false;
       else if (c !== LATIN && c !== MARK) break;
     }
-    out.push({ text: formAt(text, start, end), start, end, latin, initial: opensSentence(text, start) });
+    out[count++] = { text: formAt(text, start, end), start, end, latin, initial: opensSentence(text, start) };
     i = end;
   }
-  return out;
+  return out.slice(0, count);
 }
