@@ -1,5 +1,5 @@
 import type { CheckInput, CheckVersion } from "./types";
-import { allVersions, editDistance, isLatinVersion, lookalikeKey, memo, versionCapitalWords, type CapitalWord, type Word } from "./text-words";
+import { allVersions, editDistance, isLatinVersion, lookalikeKey, memo, sharedMap, versionCapitalWords, type CapitalWord, type Word } from "./text-words";
 
 /** What one version contributes to the article's name index. */
 export interface VersionNames {
@@ -193,7 +193,7 @@ function addMidSentence(found: CapitalWord[], midSentence: Set<string>): void {
 function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index: number, table: FormTable): VersionNames {
   const latin = isLatinVersion(version);
   // Capital words are shared per distinct text, and so is what they yield here.
-  const byText = memo(shared, "names:text-names", () => new Map<CapitalWord[], TextNames>());
+  const byText = sharedMap<CapitalWord[], TextNames>(shared, "names:text-names");
   const words = new Map<number, Word[]>();
   const forms = new Map<number, FormCounts>();
   const capital = versionCapitalWords(shared, version);

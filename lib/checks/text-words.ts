@@ -33,6 +33,16 @@ export function memo<T>(shared: Map<string, unknown>, key: string, build: () => 
   return value;
 }
 
+/**
+ * An article-wide map in `shared`, made on first ask: memo() without a closure per call, for callers
+ * that ask per position or per word (a closure allocated per ask added up to megabytes a run).
+ */
+export function sharedMap<K, V>(shared: Map<string, unknown>, key: string): Map<K, V> {
+  let map = shared.get(key) as Map<K, V> | undefined;
+  if (map === undefined) shared.set(key, (map = new Map<K, V>()));
+  return map;
+}
+
 /** Every version of the article the check sees: this one, the others and the source. */
 export function allVersions(input: CheckInput): CheckVersion[] {
   const all = [input.version, ...input.others];
@@ -131,7 +141,7 @@ export function versionCapitalWords(shared: Map<string, unknown>, version: Check
 /** Every capitalised word form a version uses anywhere (names, brands, German nouns). */
 export function capitalVocabulary(shared: Map<string, unknown>, version: CheckVersion): Set<string> {
   // Keyed by the version itself: the glued check asks per word, and a key built from the id cost more than the answer.
-  const byVersion = memo(shared, "text-words:capital-vocabulary", () => new Map<CheckVersion, Set<string>>());
+  const byVersion = sharedMap<CheckVersion, Set<string>>(shared, "text-words:capital-vocabulary");
   let out = byVersion.get(version);
   if (!out) {
     out = new Set<string>();
