@@ -41,8 +41,8 @@ export interface NameCluster {
   counts: number[];
   /** How many versions use some member. */
   using: number;
-  /** Per member form, the versions using it, by VersionNames.index. */
-  formVoters: Map<string, number[]>;
+  /** Per member (in the order of members), the versions using it, by VersionNames.index. A map per cluster cost more than a search of its few members. */
+  voters: number[][];
 }
 
 /** The clusters at a position that can set an expectation, with what the Latin-script versions there count of each. */
@@ -448,11 +448,14 @@ function buildClusters(position: number, versions: VersionNames[], facts: FormFa
 /** A built cluster with its counts per version; only clusters enough versions share get this far. */
 function finish(at: PositionClusters, c: number, versionCount: number, forms: string[]): NameCluster {
   const counts = new Array<number>(versionCount).fill(0);
-  const formVoters = new Map<string, number[]>();
-  const members: string[] = [];
+  // Sized up front: the lists live as long as the run, and a list grown by push keeps room for 16 or more.
+  let size = 0;
+  for (let m = at.memberHead[c]; m !== -1; m = at.nextMember[m]) size++;
+  const members = new Array<string>(size);
+  const voters = new Array<number[]>(size);
   let using = 0;
-  for (let m = at.memberHead[c]; m !== -1; m = at.nextMember[m]) {
-    // Sized up front: the lists live as long as the run, and a list grown by push keeps room for 16 or more.
+  let i = 0;
+  for (let m = at.memberHead[c]; m !== -1; m = at.nextMember[m], i++) {
     const ids = new Array<number>(usesOf(at, m));
     let k = 0;
     for (let u = at.useHead[m]; u !== -1; u = at.nextUse[u]) {
@@ -461,11 +464,11 @@ function finish(at: PositionClusters, c: number, versionCount: number, forms: st
       if (counts[v] === 0) using++;
       counts[v] += at.useCount[u];
     }
-    members.push(forms[at.formId[m]]);
-    formVoters.set(forms[at.formId[m]], ids);
+    members[i] = forms[at.formId[m]];
+    voters[i] = ids;
   }
   const rep = at.formId[at.rep[c]];
-  return { rep: forms[rep], repId: rep, members: members.slice(), counts, using, formVoters };
+  return { rep: forms[rep], repId: rep, members, counts, using, voters };
 }
 
 /** How many versions use a local form (the length of its list of uses). */
