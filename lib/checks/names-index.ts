@@ -66,8 +66,6 @@ export interface NameIndex {
   stamp(): string;
 }
 
-const isLatinWord = (w: CapitalWord) => w.latin;
-
 /** Every form of the article gets a number, in order of first sight. */
 interface FormTable {
   ids: Map<string, number>;
@@ -105,16 +103,29 @@ const NO_IDS: number[] = [];
 const NO_FORMS: FormCounts = [];
 
 function textNames(found: CapitalWord[], table: FormTable): TextNames {
-  const latin = found.every(isLatinWord) ? found : found.filter(isLatinWord);
-  const ids = latin.length === 0 ? NO_IDS : latin.map((w) => formId(table, w.text));
+  const latin = latinOnly(found);
+  const ids = latin.length === 0 ? NO_IDS : new Array<number>(latin.length);
+  for (let i = 0; i < latin.length; i++) ids[i] = formId(table, latin[i].text);
   let doubtful = NO_DOUBTS;
   for (const w of latin) {
     if (!w.initial || w.text.length < 2 || w.text.length >= 4 || doubtful.includes(w.text)) continue;
     if (doubtful === NO_DOUBTS) doubtful = [];
     doubtful.push(w.text);
   }
-  // Exact-size copies: these live as long as the run, and a list grown by push or filter keeps spare room.
-  return { latin: latin.length === 0 ? NO_WORDS : latin === found ? found : latin.slice(), ids, doubtful: doubtful === NO_DOUBTS ? doubtful : doubtful.slice(), answer: null, counts: null, more: null };
+  // An exact-size copy: it lives as long as the run, and a list grown by push keeps spare room.
+  return { latin, ids, doubtful: doubtful === NO_DOUBTS ? doubtful : doubtful.slice(), answer: null, counts: null, more: null };
+}
+
+/** The Latin words of a list: the list itself when all are, else an exact-size list of them (NO_WORDS when none). */
+function latinOnly(found: CapitalWord[]): CapitalWord[] {
+  let n = 0;
+  for (const w of found) if (w.latin) n++;
+  if (n === found.length) return found.length === 0 ? NO_WORDS : found;
+  if (n === 0) return NO_WORDS;
+  const latin = new Array<CapitalWord>(n);
+  let k = 0;
+  for (const w of found) if (w.latin) latin[k++] = w;
+  return latin;
 }
 
 // Per form id, where its count sits in the counts being built (valid where slotMark[id] === slotStamp).
