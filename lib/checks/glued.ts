@@ -2,7 +2,7 @@ import { functionWordJoins, isFunctionWord, leadingFunctionWords, trailingFuncti
 import { wordsAtPosition } from "./text-positions";
 import { cachedSpelling } from "./text-spelling";
 import { slotMemo, slotValue, textRecords, textSlot } from "./text-records";
-import { allVersions, capitalVocabulary, capitalWordsOf, looksCamel, memo, primaryLang, type CapitalWord, type Word } from "./text-words";
+import { allVersions, capitalVocabulary, capitalWordsOf, looksCamel, memo, primaryLang, sharedMap, type CapitalWord, type Word } from "./text-words";
 import type { Check, CheckInput, Finding, Speller } from "./types";
 import { inScope } from "./types";
 
@@ -148,7 +148,7 @@ function lowerFinding(position: number, word: Word, joined: string): Finding {
 
 /** Splits of lower-case tokens, per language and speller, for the whole article. */
 function lowerSplits(input: CheckInput, speller: Speller): Map<string, string | null> {
-  const bySpeller = memo(input.shared, `glued:lower:${primaryLang(input.lang)}`, () => new Map<Speller, Map<string, string | null>>());
+  const bySpeller = sharedMap<Speller, Map<string, string | null>>(input.shared, `glued:lower:${primaryLang(input.lang)}`);
   let splits = bySpeller.get(speller);
   if (!splits) bySpeller.set(speller, (splits = new Map()));
   return splits;
@@ -186,7 +186,8 @@ function camelWords(found: CapitalWord[]): CapitalWord[] {
     if (camel === NO_CAMEL) camel = [];
     camel.push(word);
   }
-  return camel;
+  // An exact-size copy: the list lives as long as the run, and one grown by push keeps room for 16 or more.
+  return camel === NO_CAMEL ? camel : camel.slice();
 }
 
 // Per text: its CamelCase words, and (per language) its lower-case tokens that may hold a function word.

@@ -2,7 +2,7 @@ import { nameIndex, type NameIndex } from "./names-index";
 import { singleScriptForms } from "./text-homoglyphs";
 import { invisibleSpans, isRtlLang, type InvisibleSpan } from "./text-invisible";
 import { slotValue, textRecords, textSlot } from "./text-records";
-import { latinWords, lookalikeKey, memo, mixedScriptWords, type Word } from "./text-words";
+import { latinWords, lookalikeKey, mixedScriptWords, sharedMap, type Word } from "./text-words";
 import type { Check, CheckInput, CheckSegment, Finding } from "./types";
 import { inScope } from "./types";
 
@@ -31,7 +31,7 @@ interface Keyed {
 
 /** The words of a segment worth keying; computed once per distinct word list, which is shared per distinct text. */
 function keyedWords(shared: Map<string, unknown>, found: Word[]): Keyed[] {
-  const cache = memo(shared, "lookalikes:keyed-words", () => new Map<Word[], Keyed[]>());
+  const cache = sharedMap<Word[], Keyed[]>(shared, "lookalikes:keyed-words");
   let keyed = cache.get(found);
   if (!keyed) {
     keyed = NONE;
@@ -63,7 +63,7 @@ interface KeyedAt {
 }
 
 function keyedFormsAt(index: NameIndex, shared: Map<string, unknown>, position: number): KeyedAt {
-  const cache = memo(shared, "lookalikes:forms", () => new Map<number, KeyedAt>());
+  const cache = sharedMap<number, KeyedAt>(shared, "lookalikes:forms");
   let found = cache.get(position);
   if (!found) {
     const lists: Keyed[][] = [];
@@ -106,12 +106,15 @@ function twoSpellings(lists: Keyed[][]): boolean {
   return false;
 }
 
+/** The glossary's canonical forms by look-alike key, once per article (asked per segment: no closure per ask). */
 function glossaryKeys(input: CheckInput): Map<string, string> {
-  return memo(input.shared, "lookalikes:glossary", () => {
-    const out = new Map<string, string>();
+  let out = input.shared.get("lookalikes:glossary") as Map<string, string> | undefined;
+  if (out === undefined) {
+    out = new Map<string, string>();
     for (const entry of input.glossary) out.set(lookalikeKey(entry.canonical), entry.canonical);
-    return out;
-  });
+    input.shared.set("lookalikes:glossary", out);
+  }
+  return out;
 }
 
 /** How many versions other than this one use a form. */

@@ -1,5 +1,5 @@
 import type { CheckInput, CheckVersion } from "./types";
-import { allVersions, editDistance, isLatinVersion, lookalikeKey, memo, versionCapitalWords, type CapitalWord, type Word } from "./text-words";
+import { allVersions, editDistance, isLatinVersion, lookalikeKey, memo, sharedMap, versionCapitalWords, type CapitalWord, type Word } from "./text-words";
 
 /** What one version contributes to the article's name index. */
 export interface VersionNames {
@@ -41,8 +41,8 @@ export interface NameCluster {
   counts: number[];
   /** How many versions use some member. */
   using: number;
-  /** Per member form, the versions using it, by VersionNames.index. */
-  formVoters: Map<string, number[]>;
+  /** Per member (in the order of members), the versions using it, by VersionNames.index. A map per cluster cost more than a search of its few members. */
+  voters: number[][];
 }
 
 /** The clusters at a position that can set an expectation, with what the Latin-script versions there count of each. */
@@ -65,8 +65,6 @@ export interface NameIndex {
   /** A stamp of what the index holds beyond single positions: support counts, scripts and mid-sentence words. */
   stamp(): string;
 }
-
-const isLatinWord = (w: CapitalWord) => w.latin;
 
 /** Every form of the article gets a number, in order of first sight. */
 interface FormTable {
@@ -105,15 +103,29 @@ const NO_IDS: number[] = [];
 const NO_FORMS: FormCounts = [];
 
 function textNames(found: CapitalWord[], table: FormTable): TextNames {
-  const latin = found.every(isLatinWord) ? found : found.filter(isLatinWord);
-  const ids = latin.length === 0 ? NO_IDS : latin.map((w) => formId(table, w.text));
+  const latin = latinOnly(found);
+  const ids = latin.length === 0 ? NO_IDS : new Array<number>(latin.length);
+  for (let i = 0; i < latin.length; i++) ids[i] = formId(table, latin[i].text);
   let doubtful = NO_DOUBTS;
   for (const w of latin) {
     if (!w.initial || w.text.length < 2 || w.text.length >= 4 || doubtful.includes(w.text)) continue;
     if (doubtful === NO_DOUBTS) doubtful = [];
     doubtful.push(w.text);
   }
-  return { latin: latin.length === 0 ? NO_WORDS : latin, ids, doubtful, answer: null, counts: null, more: null };
+  // An exact-size copy: it lives as long as the run, and a list grown by push keeps spare room.
+  return { latin, ids, doubtful: doubtful === NO_DOUBTS ? doubtful : doubtful.slice(), answer: null, counts: null, more: null };
+}
+
+/** The Latin words of a list: the list itself when all are, else an exact-size list of them (NO_WORDS when none). */
+function latinOnly(found: CapitalWord[]): CapitalWord[] {
+  let n = 0;
+  for (const w of found) if (w.latin) n++;
+  if (n === found.length) return found.length === 0 ? NO_WORDS : found;
+  if (n === 0) return NO_WORDS;
+  const latin = new Array<CapitalWord>(n);
+  let k = 0;
+  for (const w of found) if (w.latin) latin[k++] = w;
+  return latin;
 }
 
 // Per form id, where its count sits in the counts being built (valid where slotMark[id] === slotStamp).
@@ -135,8 +147,13 @@ function freshSlots(size: number): number {
   return ++slotStamp;
 }
 
+// Counts being built (written by index: setting length to 0 would drop the room), copied out at their
+// exact length: one list per text lives as long as the run.
+const countsScratch: number[] = [];
+
 function countForms(names: TextNames, latinVersion: boolean, midSentence: Set<string>, formCount: number): FormCounts {
-  const counts: number[] = [];
+  const counts = countsScratch;
+  let size = 0;
   const stamp = freshSlots(formCount);
   for (let i = 0; i < names.latin.length; i++) {
     const w = names.latin[i];
@@ -146,11 +163,12 @@ function countForms(names: TextNames, latinVersion: boolean, midSentence: Set<st
       counts[slotAt[id] + 1]++;
     } else {
       slotMark[id] = stamp;
-      slotAt[id] = counts.length;
-      counts.push(id, 1);
+      slotAt[id] = size;
+      counts[size++] = id;
+      counts[size++] = 1;
     }
   }
-  return counts.length === 0 ? NO_FORMS : counts;
+  return size === 0 ? NO_FORMS : counts.slice(0, size);
 }
 
 function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<string>, formCount: number): FormCounts {
@@ -178,10 +196,15 @@ function formsOf(names: TextNames, latinVersion: boolean, midSentence: Set<strin
   return counts;
 }
 
+/** Adds a text's capitalised Latin words that do not open a sentence (adding a text twice changes nothing). */
+function addMidSentence(found: CapitalWord[], midSentence: Set<string>): void {
+  for (const w of found) if (w.latin && !w.initial) midSentence.add(w.text);
+}
+
 function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index: number, table: FormTable): VersionNames {
   const latin = isLatinVersion(version);
   // Capital words are shared per distinct text, and so is what they yield here.
-  const byText = memo(shared, "names:text-names", () => new Map<CapitalWord[], TextNames>());
+  const byText = sharedMap<CapitalWord[], TextNames>(shared, "names:text-names");
   const words = new Map<number, Word[]>();
   const forms = new Map<number, FormCounts>();
   const capital = versionCapitalWords(shared, version);
@@ -190,13 +213,13 @@ function indexVersion(shared: Map<string, unknown>, version: CheckVersion, index
   // ones need several versions to agree before they matter. In other scripts every kept Latin word
   // is a name (OpenAI, Sam Altman).
   const midSentence = new Set<string>();
-  if (latin) for (const found of new Set(capital.values())) for (const w of found) if (w.latin && !w.initial) midSentence.add(w.text);
-  for (const [position, found] of capital) {
+  if (latin) capital.forEach((found) => addMidSentence(found, midSentence));
+  capital.forEach((found, position) => {
     let names = byText.get(found);
     if (!names) byText.set(found, (names = textNames(found, table)));
     words.set(position, names.latin);
     forms.set(position, formsOf(names, latin, midSentence, table.forms.length));
-  }
+  });
   // Per form id, the first position that uses it.
   let firstUse: Map<number, number> | null = null;
   const firstUses = () => {
@@ -436,22 +459,34 @@ function buildClusters(position: number, versions: VersionNames[], facts: FormFa
 /** A built cluster with its counts per version; only clusters enough versions share get this far. */
 function finish(at: PositionClusters, c: number, versionCount: number, forms: string[]): NameCluster {
   const counts = new Array<number>(versionCount).fill(0);
-  const formVoters = new Map<string, number[]>();
-  const members: string[] = [];
+  // Sized up front: the lists live as long as the run, and a list grown by push keeps room for 16 or more.
+  let size = 0;
+  for (let m = at.memberHead[c]; m !== -1; m = at.nextMember[m]) size++;
+  const members = new Array<string>(size);
+  const voters = new Array<number[]>(size);
   let using = 0;
-  for (let m = at.memberHead[c]; m !== -1; m = at.nextMember[m]) {
-    const ids: number[] = [];
+  let i = 0;
+  for (let m = at.memberHead[c]; m !== -1; m = at.nextMember[m], i++) {
+    const ids = new Array<number>(usesOf(at, m));
+    let k = 0;
     for (let u = at.useHead[m]; u !== -1; u = at.nextUse[u]) {
       const v = at.useVersion[u];
-      ids.push(v);
+      ids[k++] = v;
       if (counts[v] === 0) using++;
       counts[v] += at.useCount[u];
     }
-    members.push(forms[at.formId[m]]);
-    formVoters.set(forms[at.formId[m]], ids);
+    members[i] = forms[at.formId[m]];
+    voters[i] = ids;
   }
   const rep = at.formId[at.rep[c]];
-  return { rep: forms[rep], repId: rep, members, counts, using, formVoters };
+  return { rep: forms[rep], repId: rep, members, counts, using, voters };
+}
+
+/** How many versions use a local form (the length of its list of uses). */
+function usesOf(at: PositionClusters, local: number): number {
+  let n = 0;
+  for (let u = at.useHead[local]; u !== -1; u = at.nextUse[u]) n++;
+  return n;
 }
 
 /** How many versions use some member of a cluster, counted in `seen` (stamped with `stamp`, so it needs no clearing). */

@@ -77,8 +77,9 @@ function expectations(position: number, me: VersionNames, votes: PositionVotes):
 }
 
 function votersOf(cluster: NameCluster, form: string, exclude: number): number {
-  const ids = cluster.formVoters.get(form);
-  if (!ids) return 0;
+  const at = cluster.members.indexOf(form);
+  if (at === -1) return 0;
+  const ids = cluster.voters[at];
   return ids.includes(exclude) ? ids.length - 1 : ids.length;
 }
 

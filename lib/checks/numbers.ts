@@ -28,7 +28,10 @@ function sourceQuantities(source: CheckVersion, shared: Map<string, unknown>): M
   return map;
 }
 
-const matches = (a: Quantity, b: Quantity) => a.values.some((x) => b.values.some((y) => sameValue(x, y)));
+function matches(a: Quantity, b: Quantity): boolean {
+  for (const x of a.values) for (const y of b.values) if (sameValue(x, y)) return true;
+  return false;
+}
 
 // 7 billion written as 700 million or 7 million: same figure, wrong scale.
 function scaleSlip(source: Quantity, target: Quantity): boolean {
@@ -58,20 +61,27 @@ function format(value: number): string {
   return text;
 }
 
+/** The first target quantity not yet used that fits the source quantity, or -1. */
+function firstUnused(target: Quantity[], used: boolean[], quantity: Quantity, fits: (source: Quantity, target: Quantity) => boolean): number {
+  for (let i = 0; i < target.length; i++) if (!used[i] && fits(quantity, target[i])) return i;
+  return -1;
+}
+
 function checkSegment(position: number, text: string, source: Quantity[], input: CheckInput): Finding[] {
   const target = extractQuantities(text, input.lang);
-  const used = new Set<number>();
+  // Which target quantities are taken, by index: a flag list instead of a set and closures per segment.
+  const used = new Array<boolean>(target.length).fill(false);
   const missing: Quantity[] = [];
   for (const quantity of source) {
-    const index = target.findIndex((t, i) => !used.has(i) && matches(quantity, t));
-    if (index >= 0) used.add(index);
+    const index = firstUnused(target, used, quantity, matches);
+    if (index >= 0) used[index] = true;
     else missing.push(quantity);
   }
   const findings: Finding[] = [];
   for (const quantity of missing) {
-    const index = target.findIndex((t, i) => !used.has(i) && scaleSlip(quantity, t));
+    const index = firstUnused(target, used, quantity, scaleSlip);
     if (index >= 0) {
-      used.add(index);
+      used[index] = true;
       const wrong = target[index];
       findings.push({
         checkId: "numbers",

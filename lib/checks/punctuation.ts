@@ -92,9 +92,12 @@ function otherFindings(segment: CheckSegment, input: CheckInput): Finding[] {
   const findings: Finding[] = [];
   const doubled: [number, number][] = [];
   const mayDoubleOrSpace = MAY_DOUBLE_OR_SPACE.test(text);
-  for (const match of mayDoubleOrSpace && MAY_DOUBLE.test(text) ? text.matchAll(DOUBLED) : []) {
-    doubled.push([match.index, match.index + match[0].length]);
-    findings.push(finding(position, match.index, match.index + match[0].length, "error", "punctuation.doubled", `Doubled punctuation “${match[0]}”`, { found: match[0] }));
+  // Nearly every text skips these loops: tested first, so such a text allocates no empty list or iterator for them.
+  if (mayDoubleOrSpace && MAY_DOUBLE.test(text)) {
+    for (const match of text.matchAll(DOUBLED)) {
+      doubled.push([match.index, match.index + match[0].length]);
+      findings.push(finding(position, match.index, match.index + match[0].length, "error", "punctuation.doubled", `Doubled punctuation “${match[0]}”`, { found: match[0] }));
+    }
   }
   const space = baseLang(input.lang) === "fr" ? SPACE_BEFORE_FR : SPACE_BEFORE;
   if (mayDoubleOrSpace && !isCjkLang(input.lang) && MAY_SPACE_BEFORE.test(text)) {
@@ -104,8 +107,10 @@ function otherFindings(segment: CheckSegment, input: CheckInput): Finding[] {
       findings.push(finding(position, at, at + match[0].length, "warning", "punctuation.spaceBefore", `Space before “${match[1]}”`, { mark: match[1] }));
     }
   }
-  for (const match of MAY_SINGLE.test(text) ? text.matchAll(ISOLATED_SINGLE) : []) {
-    findings.push(finding(position, match.index, match.index + 1, "error", "punctuation.strayQuote", `Stray quotation mark ${match[0]}`, { mark: match[0] }));
+  if (MAY_SINGLE.test(text)) {
+    for (const match of text.matchAll(ISOLATED_SINGLE)) {
+      findings.push(finding(position, match.index, match.index + 1, "error", "punctuation.strayQuote", `Stray quotation mark ${match[0]}`, { mark: match[0] }));
+    }
   }
   return findings;
 }

@@ -1,3 +1,4 @@
+import { segmentsByPosition } from "./lang-scripts";
 import type { Check, Finding } from "./types";
 import type { FindingMessageId } from "./messages";
 import { inScope } from "./types";
@@ -22,8 +23,9 @@ export const structureCheck: Check = {
   run(input) {
     const { version, source } = input;
     if (!source || version.isSource) return [];
-    const mine = new Map(version.segments.map((segment) => [segment.position, segment]));
-    const sourcePositions = new Set(source.segments.map((segment) => segment.position));
+    // The per-article maps the other checks build: no map or set of its own per version.
+    const mine = segmentsByPosition(version, input.shared);
+    const sourcePositions = segmentsByPosition(source, input.shared);
     const findings: Finding[] = [];
     for (const sourceSegment of source.segments) {
       if (sourceSegment.text.trim() === "" || !inScope(input, sourceSegment.position)) continue;
@@ -36,7 +38,7 @@ export const structureCheck: Check = {
         findings.push(finding(sourceSegment.position, level, "structure.empty", `Empty: the source has a ${kind} here`, { kind }, "Accuracy/Omission"));
       }
     }
-    const lastSource = Math.max(-Infinity, ...sourcePositions);
+    const lastSource = Math.max(-Infinity, ...sourcePositions.keys());
     for (const segment of version.segments) {
       if (sourcePositions.has(segment.position) || segment.text.trim() === "" || !inScope(input, segment.position)) continue;
       const beyond = segment.position > lastSource;

@@ -79,5 +79,6 @@ export function functionWordJoins(text: string, lang: string): Word[] {
   if (!regex) return out;
   regex.lastIndex = 0;
   for (let match = execNotAfter(regex, text, WORD_CHAR); match; match = execNotAfter(regex, text, WORD_CHAR)) out.push({ text: match[0], start: match.index, end: match.index + match[0].length });
-  return out;
+  // An exact-size copy: the list is kept per text for the whole run, and one grown by push keeps room for 16 or more.
+  return out.length === 0 ? out : out.slice();
 }

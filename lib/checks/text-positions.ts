@@ -1,6 +1,6 @@
 import { hasLookalikeWord } from "./text-chars";
 import { recordAt, slotValue, textSlot, type TextRecord } from "./text-records";
-import { allVersions, hasWord, memo, sameLookalikeKey, words } from "./text-words";
+import { allVersions, hasWord, sameLookalikeKey, sharedMap, words } from "./text-words";
 import type { CheckInput } from "./types";
 
 /** The word forms of one text, as written and in lower case. */
@@ -40,7 +40,7 @@ function lowerInPlace(text: string): string | null {
 
 /** Grouped once per position and article: versions often share a text, and each text is tokenised once. */
 function positionTexts(input: CheckInput, position: number): PositionTexts {
-  const cache = memo(input.shared, "text-positions:texts", () => new Map<number, PositionTexts>());
+  const cache = sharedMap<number, PositionTexts>(input.shared, "text-positions:texts");
   let texts = cache.get(position);
   if (!texts) {
     texts = new Map();

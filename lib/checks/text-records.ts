@@ -119,18 +119,30 @@ export function slotValue<T>(record: TextRecord, slot: number, compute: (text: s
  * sees one set of keys in a run, so the list stays short.
  */
 export function slotMemo<T>(record: TextRecord, slot: number, keys: readonly unknown[], compute: (text: string) => T): T {
-  let runs = record.slots[slot] as unknown[] | undefined;
+  const runs = record.slots[slot] as unknown[] | undefined;
   const n = keys.length;
   if (runs === undefined) {
-    record.slots[slot] = runs = [];
-  } else {
-    search: for (let at = 0; at < runs.length; at += n + 1) {
-      for (let k = 0; k < n; k++) if (runs[at + k] !== keys[k]) continue search;
-      return runs[at + n] as T;
-    }
+    const value = compute(record.text);
+    record.slots[slot] = firstRun(keys, value);
+    return value;
+  }
+  search: for (let at = 0; at < runs.length; at += n + 1) {
+    for (let k = 0; k < n; k++) if (runs[at + k] !== keys[k]) continue search;
+    return runs[at + n] as T;
   }
   const value = compute(record.text);
   for (let k = 0; k < n; k++) runs.push(keys[k]);
   runs.push(value);
   return value;
+}
+
+/**
+ * [keys…, value] in an array of exactly that length: an array grown by push holds room for 16 or
+ * more, and these live as long as the run, on nearly every text (young-generation GC copies them).
+ */
+function firstRun(keys: readonly unknown[], value: unknown): unknown[] {
+  const run = new Array<unknown>(keys.length + 1);
+  for (let k = 0; k < keys.length; k++) run[k] = keys[k];
+  run[keys.length] = value;
+  return run;
 }

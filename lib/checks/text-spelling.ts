@@ -1,4 +1,4 @@
-import { memo } from "./text-words";
+import { sharedMap } from "./text-words";
 import type { Speller } from "./types";
 
 /**
@@ -7,7 +7,7 @@ import type { Speller } from "./types";
  */
 export function cachedSpelling(shared: Map<string, unknown>, speller: Speller | null): (word: string) => boolean {
   if (!speller) return () => false;
-  const caches = memo(shared, "text-spelling:answers", () => new Map<Speller, Map<string, boolean>>());
+  const caches = sharedMap<Speller, Map<string, boolean>>(shared, "text-spelling:answers");
   let cache = caches.get(speller);
   if (!cache) caches.set(speller, (cache = new Map()));
   const answers = cache;

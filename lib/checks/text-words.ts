@@ -33,6 +33,16 @@ export function memo<T>(shared: Map<string, unknown>, key: string, build: () => 
   return value;
 }
 
+/**
+ * An article-wide map in `shared`, made on first ask: memo() without a closure per call, for callers
+ * that ask per position or per word (a closure allocated per ask added up to megabytes a run).
+ */
+export function sharedMap<K, V>(shared: Map<string, unknown>, key: string): Map<K, V> {
+  let map = shared.get(key) as Map<K, V> | undefined;
+  if (map === undefined) shared.set(key, (map = new Map<K, V>()));
+  return map;
+}
+
 /** Every version of the article the check sees: this one, the others and the source. */
 export function allVersions(input: CheckInput): CheckVersion[] {
   const all = [input.version, ...input.others];
@@ -70,6 +80,10 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return prev[b.length];
 }
 
+// Keys of the forms that need rewriting, worked out once per form: the same names recur in every
+// version and at many positions, and building a key allocates a string per code unit.
+const rewrittenKeys = new Map<string, string>();
+
 /** l, I, 1 and | read alike, as do O and 0: two spellings with the same key are look-alikes. */
 export function lookalikeKey(word: string): string {
   let i = 0;
@@ -78,6 +92,17 @@ export function lookalikeKey(word: string): string {
     if (code === 108 || code === 49 || code === 124 || code === 48) break; // l 1 | 0
   }
   if (i === word.length) return word;
+  let key = rewrittenKeys.get(word);
+  if (key === undefined) {
+    key = rewrittenKey(word, i);
+    if (rewrittenKeys.size >= 4096) rewrittenKeys.clear();
+    rewrittenKeys.set(word, key);
+  }
+  return key;
+}
+
+/** The key of a word whose first l, 1, | or 0 is at `i`. */
+function rewrittenKey(word: string, i: number): string {
   // Rewritten from the first swap on; the prefix holds no l, 1, | or 0 but may hold I or O, which stay.
   let out = word.slice(0, i);
   for (; i < word.length; i++) {
@@ -107,14 +132,16 @@ export function capitalWordsOf(record: TextRecord): CapitalWord[] {
 export function versionCapitalWords(shared: Map<string, unknown>, version: CheckVersion): Map<number, CapitalWord[]> {
   return memo(shared, `text-words:capital:${version.id}`, () => {
     const records = textRecords(shared, version);
-    return new Map(version.segments.map((s, i) => [s.position, capitalWordsOf(records[i])]));
+    const out = new Map<number, CapitalWord[]>();
+    version.segments.forEach((s, i) => out.set(s.position, capitalWordsOf(records[i])));
+    return out;
   });
 }
 
 /** Every capitalised word form a version uses anywhere (names, brands, German nouns). */
 export function capitalVocabulary(shared: Map<string, unknown>, version: CheckVersion): Set<string> {
   // Keyed by the version itself: the glued check asks per word, and a key built from the id cost more than the answer.
-  const byVersion = memo(shared, "text-words:capital-vocabulary", () => new Map<CheckVersion, Set<string>>());
+  const byVersion = sharedMap<CheckVersion, Set<string>>(shared, "text-words:capital-vocabulary");
   let out = byVersion.get(version);
   if (!out) {
     out = new Set<string>();
