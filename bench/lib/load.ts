@@ -56,10 +56,21 @@ export interface WriteTarget {
   originalText: string;
 }
 
+/** Every (segment, word) to mark, pass by pass: each segment's first word, then each second word, and so on. */
+function markableWords(targets: WriteTarget[]): { target: WriteTarget; word: RegExpExecArray }[] {
+  const words = targets.map((target) => [...target.originalText.matchAll(/[^\s.。]+/g)]);
+  const longest = Math.max(0, ...words.map((list) => list.length));
+  const out: { target: WriteTarget; word: RegExpExecArray }[] = [];
+  for (let pass = 0; pass < longest; pass++) targets.forEach((target, i) => pass < words[i].length && out.push({ target, word: words[i][pass] }));
+  return out;
+}
+
 /**
  * The write workload: each step marks one word of a segment (a new segment
  * every step, then the next word on a second pass) with a suggestion, and
- * applies it: two requests, as the workspace's "save, then apply" does.
+ * applies it: two requests, as the workspace's "save, then apply" does. A
+ * segment whose words are all marked drops out of later passes: marking a word
+ * an applied correction already changed would rightly be refused (409).
  */
 export function annotateAndApply(
   baseUrl: string,
@@ -69,12 +80,10 @@ export function annotateAndApply(
   // Writers against two servers of one database share it, so that no word is marked twice.
   cursor = { next: 0 },
 ) {
+  const marks = markableWords(targets);
   return (record: (latency: number, ok: boolean, detail?: string) => void): Step =>
     async (client) => {
-      const step = cursor.next++;
-      const target = targets[step % targets.length];
-      const words = [...target.originalText.matchAll(/[^\s.。]+/g)];
-      const word = words[Math.floor(step / targets.length) % words.length];
+      const { target, word } = marks[cursor.next++ % marks.length];
       const headers = { authorization: `Bearer ${tokens[client % tokens.length]}`, "content-type": "application/json" };
       const created = (await timedRequest(record, `${baseUrl}/api/v1/segments/${target.id}/annotations`, {
         method: "POST",
