@@ -71,7 +71,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1600, height: 1000 } } }],
   // Server A serves the tests; server B, on the same database, is for tests/e2e/two-servers.spec.ts.
   webServer: [port, process.env.E2E_PORT_B!].map((serverPort) => ({
-    command: `node_modules/.bin/next start -p ${serverPort}`,
+    // Verso's production server: Next.js for the pages, the JSON API from its route modules (scripts/server.ts).
+    command: `node --import tsx scripts/server.ts -p ${serverPort}`,
     url: `http://localhost:${serverPort}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

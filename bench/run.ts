@@ -12,7 +12,7 @@ import { annotateAndApply, closedLoop, timedRequest, type WriteTarget } from "./
 import { checksFigures, mqmImportFigure } from "./lib/offline-figures";
 import { createDatabase, dropDatabase, freshDatabaseUrl, isPostgresqlUrl } from "../scripts/lib/postgresql-database";
 import type { BenchAccounts } from "./lib/prepare-workload";
-import { benchEnv, ensureBuild, freePort, newSecret, nextBin, root, signIn, startServer, STATIC_FILE, stopServer, tsxCli } from "./lib/server";
+import { benchEnv, ensureBuild, freePort, newSecret, root, serverArgs, signIn, startServer, STATIC_FILE, stopServer, tsxCli } from "./lib/server";
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS) || 5);
 const SLUG = "bench-long";
@@ -98,33 +98,21 @@ async function writeFigures(baseUrl: string, accounts: BenchAccounts, env: NodeJ
   const floorPort = await freePort();
   const floorServer = await startServer(process.execPath, [path.join(root, "bench/lib/floor-server.mjs"), String(floorPort)], { ...env, PORT: String(floorPort) });
   const floor = (record: Parameters<typeof timedRequest>[0]) => async () => void (await timedRequest(record, `http://localhost:${floorPort}/api/health`));
-  // The same route handlers without Next.js (bench/lib/route-server.mts), on the same database; the app server idles meanwhile.
-  const routePort = await freePort();
-  const routeServer = await startServer(process.execPath, ["--import", "tsx", path.join(root, "bench/lib/route-server.mts")], { ...env, PORT: String(routePort), VERSO_EAGER_CHECKS: "1" });
-  const routeUrl = `http://localhost:${routePort}`;
-  const routeWriter = annotateAndApply(routeUrl, tokens, targets, tally, cursor);
   await closedLoop(CLIENTS, 3000, writer);
   await closedLoop(CLIENTS, 3000, health());
   await closedLoop(CLIENTS, 3000, floor);
-  await closedLoop(CLIENTS, 3000, routeWriter);
   const writes = [];
   const probes = [];
   const floors = [];
-  const routeWrites = [];
-  const routeProbes = [];
   try {
     for (let run = 0; run < RUNS; run++) {
       writes.push(await closedLoop(CLIENTS, LOAD_MS, writer));
       probes.push(await closedLoop(CLIENTS, LOAD_MS, health()));
       floors.push(await closedLoop(CLIENTS, LOAD_MS, floor));
-      routeWrites.push(await closedLoop(CLIENTS, LOAD_MS, routeWriter));
-      routeProbes.push(await closedLoop(CLIENTS, LOAD_MS, health(routeUrl)));
     }
   } finally {
     await stopServer(floorServer.child);
-    await stopServer(routeServer.child);
   }
-  const perSecond = (runs: { requests: number }[]) => Math.round(runs.reduce((sum, r) => sum + r.requests, 0) / ((RUNS * LOAD_MS) / 1000));
   const stored = read().annotations - before;
   const requests = writes.reduce((sum, w) => sum + w.requests, 0);
   const errors = writes.reduce((sum, w) => sum + w.errors, 0);
@@ -138,10 +126,6 @@ async function writeFigures(baseUrl: string, accounts: BenchAccounts, env: NodeJ
     }),
     figure("load_floor_bare_node_p99_ms", "ms", floors.map((f) => percentile(f.latencies, 99)), {
       note: `the same ${CLIENTS} clients, run for run, against a bare node:http server in its own process answering like /api/health (bench/lib/floor-server.mjs): what the machine and the harness cost before any framework or database (${Math.round(floors.reduce((sum, f) => sum + f.requests, 0) / ((RUNS * LOAD_MS) / 1000))} requests/s)`,
-    }),
-    figure("annotation_write_p99_without_next_ms", "ms", routeWrites.map((w) => percentile(w.latencies, 99)), {
-      baseline: { name: "health_get_p99_without_next_ms", samples: routeProbes.map((p) => percentile(p.latencies, 99)) },
-      note: `the same clients and writes, run for run, against the same route handler modules served by a bare node:http server without Next.js (bench/lib/route-server.mts; same database, tokens and checks worker): what the write path costs without the framework's request handling (${perSecond(routeWrites)} writes/s, ${routeWrites.reduce((sum, w) => sum + w.errors, 0)} errors); the baseline is GET /api/health served the same way`,
     }),
     figure("annotation_write_errors", "count", writes.map((w) => w.errors), {
       budget: 0,
@@ -219,7 +203,7 @@ async function main() {
     const mqm = await step("mqm", "MQM import (bench/mqm-import.ts, sqlite3)", () => mqmImportFigure(RUNS));
     const exported = await step("export", "Export", () => exportFigures(env));
 
-    server = (await startServer(nextBin, ["start", "-p", String(port)], env)).child;
+    server = (await startServer(process.execPath, serverArgs(port), env)).child;
     const cookie = await signIn(baseUrl, accounts.admin.email, accounts.admin.password);
     const page = await step("page", "Review page, server", () => reviewPageFigure(baseUrl, cookie));
     const browser = await step("browser", "Review page, Chromium", () => browserFigures(baseUrl, cookie));

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { credentialsFile, formatAccounts } from "../lib/server/demo-seed";
 import { prepareDatabase } from "../lib/server/prepare-database";
-import { buildIsCurrent } from "./lib/next-build";
+import { buildIsCurrent, serverArgs } from "./lib/next-build";
 
 const root = process.cwd();
 const port = process.env.PORT ?? "3000";
@@ -32,8 +32,8 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  // Its own process group, so that stopping Verso also stops the next-server process it forks.
-  const server = spawn(nextBin, ["start", "-p", port], {
+  // Its own process group, so that stopping Verso also stops every process the server starts.
+  const server = spawn(process.execPath, serverArgs(port), {
     detached: true,
     stdio: ["ignore", "pipe", "inherit"],
     env: {

@@ -1,5 +1,5 @@
 // The production app for the benchmarks: built into .next-bench when missing or
-// stale, served by `next start` on a temporary database and a free port.
+// stale, served by scripts/server.ts on a temporary database and a free port.
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -7,7 +7,7 @@ import path from "node:path";
 import { buildInto, buildIsCurrent, root } from "../../scripts/lib/next-build";
 
 export const BENCH_DIST_DIR = ".next-bench";
-export { freePort, nextBin, root, tsxCli } from "../../scripts/lib/next-build";
+export { freePort, root, serverArgs, tsxCli } from "../../scripts/lib/next-build";
 /** The static baseline of figure 1. Next lists public/ when the server starts, so a placeholder is written first and overwritten at bench time. */
 export const STATIC_DIR = path.join(root, "public", "bench");
 export const STATIC_FILE = path.join(STATIC_DIR, "same-size.html");

@@ -6,10 +6,10 @@ import type { Actor } from "./actor";
 import { appendAudit } from "./audit";
 import { authorize } from "./authorize";
 import { orderedIds } from "./bulk-insert";
-import { db, type Tx } from "./db";
+import type { Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { writeRevision, type SegmentState } from "./revisions";
-import { asBoolean, asDate, sqlRows, sqlRun } from "./sql";
+import { asBoolean, asDate, sqlRows, sqlRun, writeTransaction } from "./sql";
 import { validate } from "./validate";
 
 const SPAN_MESSAGES: Record<SpanProblem, string> = {
@@ -91,7 +91,7 @@ export async function createAnnotation(
   authorize(actor, "annotation.create");
   const data = validate(createAnnotationSchema, input);
   if (data.apply) authorize(actor, "annotation.apply");
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const segment = await loadSegment(tx, segmentId);
     const problem = checkSpan(segment.originalText, data.start, data.end, data.quote);
     if (problem) throw new ValidationError(`quote: ${SPAN_MESSAGES[problem]}`, { field: "quote", problem });
@@ -169,7 +169,7 @@ export async function createAnnotation(
 /** Writes an open annotation's suggestion into the segment's current text. */
 export async function applyAnnotation(actor: Actor | null, annotationId: string): Promise<{ annotation: AnnotationView; segment: SegmentView }> {
   authorize(actor, "annotation.apply");
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const row = await loadWithSegment(tx, annotationId);
     const applied = await applyInTx(tx, actor, row);
     return { annotation: applied.annotation, segment: segmentView({ ...row, ...applied.segment, id: row.segmentId }) };
@@ -278,7 +278,7 @@ async function applyInTx(
  */
 export async function rejectAnnotation(actor: Actor | null, annotationId: string): Promise<{ annotation: AnnotationView; segment: SegmentView }> {
   authorize(actor, "annotation.reject");
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const annotation = await loadWithSegment(tx, annotationId);
     if (annotation.status !== "applied" || annotation.appliedRevision === null || annotation.appliedStart === null || annotation.appliedEnd === null) {
       throw new ConflictError(`only an applied annotation can be rejected; this one is ${annotation.status}`, { status: annotation.status });

@@ -9,7 +9,33 @@ export type { Prisma } from "./generated/prisma/client";
 
 type SqliteConnection = import("better-sqlite3").Database;
 
-const globalForPrisma = globalThis as unknown as { versoPrisma?: PrismaClient; versoSqlite?: SqliteConnection | null };
+const globalForPrisma = globalThis as unknown as { versoPrisma?: PrismaClient; versoSqlite?: SqliteConnection | null; versoWriteLock?: TransactionLock;
+  versoCheckpointer?: import("node:worker_threads").Worker;
+};
+
+/**
+ * One transaction at a time on the process's SQLite connection, whoever opens
+ * it: Prisma's interactive transactions and writeTransaction's direct ones
+ * (lib/server/sql.ts) queue here, in arrival order. Kept on globalThis, as the
+ * connection is, so that every copy of this module shares it.
+ */
+class TransactionLock {
+  #tail: Promise<void> = Promise.resolve();
+
+  /** Resolves, once every earlier holder has released it, with this holder's release. */
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const turn = this.#tail.then(() => release);
+    this.#tail = this.#tail.then(() => released);
+    return turn;
+  }
+}
+
+/** The lock every transaction on the process's SQLite connection takes. */
+export function transactionLock(): TransactionLock {
+  return (globalForPrisma.versoWriteLock ??= new TransactionLock());
+}
 
 /**
  * The adapter factory, wrapped to keep hold of the one better-sqlite3
@@ -24,6 +50,7 @@ function sqliteAdapter(url: string, onConnect: (client: SqliteConnection) => voi
     async connect() {
       const adapter = await factory.connect();
       const client = (adapter as unknown as { client: SqliteConnection }).client;
+      takeTransactionLock(adapter);
       // WAL: readers never block the writer; NORMAL sync is durable against a killed process in WAL mode.
       client.pragma("journal_mode = WAL");
       client.pragma("synchronous = NORMAL");
@@ -33,6 +60,68 @@ function sqliteAdapter(url: string, onConnect: (client: SqliteConnection) => voi
     },
     connectToShadowDb: () => factory.connectToShadowDb(),
   } as unknown as PrismaBetterSQLite3;
+}
+
+type AdapterTransaction = { commit(): Promise<void>; rollback(): Promise<void> };
+
+// How often the checkpointer runs, and how large the log may grow before a commit checkpoints itself
+// (SQLite's default is 1,000 pages): the backstop when the checkpointer is slow or not running.
+const CHECKPOINT_INTERVAL_MS = 100;
+const BACKSTOP_CHECKPOINT_PAGES = 20_000;
+
+/**
+ * Moves WAL checkpoints off the request path. By default the commit that
+ * takes the log past 1,000 pages copies them into the database file and
+ * syncs it, in the middle of a request; under the write load that was the
+ * largest single cost of a write. A worker thread checkpoints instead, on its
+ * own connection, every CHECKPOINT_INTERVAL_MS; the commits checkpoint only
+ * past BACKSTOP_CHECKPOINT_PAGES. One per process, on its main thread.
+ */
+function checkpointInBackground(client: SqliteConnection, url: string): void {
+  const threads = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
+  const file = url.replace(/^file:/, "");
+  if (!threads.isMainThread || globalForPrisma.versoCheckpointer || file === ":memory:" || process.env.VERSO_BACKGROUND_CHECKPOINT === "0") return;
+  try {
+    // Loaded by Node from the source tree, not bundled (as the checks worker is).
+    const entry = `${process.cwd()}/lib/server/checkpoint-worker.mjs`;
+    const worker = new threads.Worker(entry, { name: "verso-checkpoint", workerData: { file, intervalMs: CHECKPOINT_INTERVAL_MS } });
+    worker.unref();
+    worker.on("message", (message: { error?: string }) => message.error && console.error(`WAL checkpoint failed: ${message.error}`));
+    // Without the checkpointer, the commits checkpoint as SQLite's default has them do.
+    worker.on("error", (error) => {
+      console.error("the WAL checkpointer stopped", error);
+      client.pragma("wal_autocheckpoint = 1000");
+    });
+    globalForPrisma.versoCheckpointer = worker;
+    client.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`);
+    // A log that grew under a burst is cut back to this size once it starts over.
+    client.pragma(`journal_size_limit = ${64 * 1_048_576}`);
+  } catch (error) {
+    console.error("the WAL checkpointer did not start; commits checkpoint themselves", error);
+  }
+}
+
+/**
+ * Makes the adapter's transactions wait for transactionLock() before their
+ * BEGIN, and hold it until they end. The adapter's own mutex only orders its
+ * own transactions; this one also orders writeTransaction's.
+ */
+function takeTransactionLock(adapter: { startTransaction(level?: unknown): Promise<AdapterTransaction> }): void {
+  const start = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (level) => {
+    const release = await transactionLock().acquire();
+    try {
+      const transaction = await start(level);
+      for (const end of ["commit", "rollback"] as const) {
+        const close = transaction[end].bind(transaction);
+        transaction[end] = () => close().finally(release);
+      }
+      return transaction;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
 }
 
 /**
@@ -55,7 +144,7 @@ function takeWriteLockAtBegin(client: SqliteConnection): void {
  * so BEGIN must not throw: the deferred transaction then fails at its first
  * write, is rolled back, and the next one gets its turn.
  */
-function beginImmediate(prepare: SqliteConnection["prepare"]) {
+export function beginImmediate(prepare: (sql: string) => { run(): unknown }) {
   try {
     return prepare("BEGIN IMMEDIATE").run();
   } catch (error) {
@@ -113,6 +202,7 @@ export const db: PrismaClient =
   globalForPrisma.versoPrisma ??
   createClient(databaseUrl(), (client) => {
     globalForPrisma.versoSqlite = client;
+    checkpointInBackground(client, databaseUrl());
   });
 globalForPrisma.versoPrisma = db;
 

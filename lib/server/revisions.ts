@@ -8,6 +8,8 @@ import { sqlRows, sqlRun } from "./sql";
 // Ids of new revisions: time-ordered, unique across processes.
 const newId = orderedIds();
 
+let checksModule: Promise<typeof import("./checks")> | undefined;
+
 export type RevisionCause = "edit" | "apply" | "reject" | "fix-everywhere" | "import" | "restore";
 
 export interface SegmentState {
@@ -61,7 +63,7 @@ export async function writeRevision(
   });
   await reopenIfApproved(tx, actor, segment, cause);
   // Re-check the article once this (and any write batched with it) has settled; imported lazily, as checks.ts uses this module.
-  void import("./checks").then((checks) => checks.scheduleChecks(segment.articleId));
+  void (checksModule ??= import("./checks")).then((checks) => checks.scheduleChecks(segment.articleId));
   return { ...segment, text, revision: next };
 }
 

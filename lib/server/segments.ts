@@ -5,6 +5,7 @@ import { authorize } from "./authorize";
 import { db, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { writeRevision } from "./revisions";
+import { writeTransaction } from "./sql";
 import { validate } from "./validate";
 
 const SEGMENT_FIELDS = { id: true, versionId: true, articleId: true, position: true, kind: true, originalText: true, text: true, revision: true } as const;
@@ -25,7 +26,7 @@ function staleBase(segment: { text: string; revision: number }, baseRevision: nu
 export async function editSegmentText(actor: Actor | null, segmentId: string, input: EditTextInput) {
   authorize(actor, "segment.edit");
   const { text, baseRevision } = validate(editTextSchema, input);
-  return db.$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const segment = await loadSegment(tx, segmentId);
     if (segment.revision !== baseRevision) throw staleBase(segment, baseRevision);
     if (segment.text === text) return segment;

@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import { db, providerOf, readOnlyTransactions, sqliteConnection, type Tx } from "./db";
+import { beginImmediate, db, providerOf, readOnlyTransactions, sqliteConnection, transactionLock, type Tx } from "./db";
 import type { PrismaClient } from "./generated/prisma/client";
 
 /**
@@ -103,9 +103,46 @@ export function asBoolean(value: unknown): boolean {
   return value === true || value === 1 || value === 1n;
 }
 
-/** The rows of a query outside any transaction, through `db`. */
+/**
+ * The rows of a query outside any transaction, through `db`; on SQLite, once
+ * connected, as a cached prepared statement on `db`'s connection, where
+ * Prisma's raw query would run it too.
+ */
 export async function sqlQuery<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+  const connection = providerOf(db) === "sqlite" ? sqliteConnection() : null;
+  if (connection) return prepared(connection, sql).all(params.map(sqliteValue)) as T[];
   return db.$queryRawUnsafe<T[]>(...portable(db, sql, params));
+}
+
+/**
+ * Runs a write whose statements are all sqlRows/sqlRun (and reads through
+ * `db`) in one transaction. On SQLite, once connected, it is a BEGIN
+ * IMMEDIATE … COMMIT on `db`'s connection, in turn with Prisma's own
+ * transactions (transactionLock): the same atomicity without Prisma's
+ * interactive-transaction machinery, which cost more than the statements of
+ * an API write. `work` must not open a transaction of its own. Elsewhere, and
+ * before the first query has connected, it is `db.$transaction(work)`.
+ */
+export async function writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  const connection = providerOf(db) === "sqlite" ? sqliteConnection() : null;
+  if (!connection) return db.$transaction(work);
+  const release = await transactionLock().acquire();
+  try {
+    beginImmediate((sql) => prepared(connection, sql));
+    let result: T;
+    try {
+      result = await work(db as unknown as Tx);
+    } catch (error) {
+      if (connection.inTransaction) prepared(connection, "ROLLBACK").run();
+      throw error;
+    }
+    prepared(connection, "COMMIT").run();
+    return result;
+  } finally {
+    // A COMMIT that failed (the disk, SQLITE_BUSY) leaves the transaction open: end it before the next one begins.
+    if (connection.inTransaction) prepared(connection, "ROLLBACK").run();
+    release();
+  }
 }
 
 /**

@@ -9,6 +9,11 @@ export const root = path.resolve(__dirname, "../..");
 export const nextBin = path.join(root, "node_modules", ".bin", "next");
 export const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 
+/** Node's arguments that run Verso's production server (scripts/server.ts) on a port, from the project root. */
+export function serverArgs(port: number | string): string[] {
+  return ["--import", "tsx", path.join(root, "scripts", "server.ts"), "-p", String(port)];
+}
+
 /** What a build is made from. */
 const SOURCES = ["app", "components", "lib", "locales", "i18n", "proxy.ts", "next.config.ts", "package-lock.json"];
 

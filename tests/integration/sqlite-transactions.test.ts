@@ -1,11 +1,13 @@
 // Transactions on the SQLite file when another process writes to it too (the CLI
 // beside a running server): a write transaction holds the write lock from BEGIN,
 // so another writer waits instead of making ours fail with SQLITE_BUSY_SNAPSHOT.
+import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { GET as listArticlesRoute } from "@/app/api/v1/articles/route";
 import { SEED_ACTOR } from "@/lib/server/actor";
 import { db, providerOf, readOnlyTransactions } from "@/lib/server/db";
+import { sqlRun, writeTransaction } from "@/lib/server/sql";
 import { createApiToken } from "@/lib/server/tokens";
 import { createUser } from "@/lib/server/users";
 
@@ -96,5 +98,50 @@ describe.skipIf(providerOf() !== "sqlite")("SQLite transactions beside another w
     expect(busy.headers.get("retry-after")).toBe("1");
     expect(await busy.json()).toEqual({ error: { code: "busy", message: "the database is busy: another process holds its write lock; retry in a moment" } });
     expect((await listArticlesRoute(request(), { params: Promise.resolve({}) })).status).toBe(200);
+  }, 30_000);
+
+  it("direct write transactions and Prisma's take turns on the one connection: interleaved, none fails and none loses a row", async () => {
+    const email = `turns-${Date.now()}@example.test`;
+    // Connected, so that writeTransaction runs on the connection itself rather than through Prisma.
+    await db.signInFailure.count();
+    const pause = () => new Promise((resolve) => setImmediate(resolve));
+    const insert = (tx: Parameters<Parameters<typeof writeTransaction>[0]>[0], ip: string) =>
+      sqlRun(tx, `INSERT INTO "sign_in_failure" ("id", "email", "ip", "at") VALUES (?, ?, ?, ?)`, [crypto.randomUUID(), email, ip, new Date()]);
+    const direct = Array.from({ length: 10 }, (_, i) =>
+      writeTransaction(async (tx) => {
+        await insert(tx, `direct-${i}-a`);
+        await pause();
+        await insert(tx, `direct-${i}-b`);
+      }),
+    );
+    const prisma = Array.from({ length: 10 }, (_, i) =>
+      db.$transaction(async (tx) => {
+        await tx.signInFailure.create({ data: { email, ip: `prisma-${i}-a` } });
+        await pause();
+        await tx.signInFailure.create({ data: { email, ip: `prisma-${i}-b` } });
+      }),
+    );
+    const failed = (await Promise.allSettled([...direct, ...prisma])).filter((outcome) => outcome.status === "rejected");
+    expect(failed).toEqual([]);
+    expect(await db.signInFailure.count({ where: { email } })).toBe(40);
+    await db.signInFailure.deleteMany({ where: { email } });
+  }, 30_000);
+
+  it("a direct write transaction that fails leaves nothing behind, and the next one commits", async () => {
+    const email = `undo-${Date.now()}@example.test`;
+    const insert = (tx: Parameters<Parameters<typeof writeTransaction>[0]>[0], ip: string) =>
+      sqlRun(tx, `INSERT INTO "sign_in_failure" ("id", "email", "ip", "at") VALUES (?, ?, ?, ?)`, [crypto.randomUUID(), email, ip, new Date()]);
+    await expect(
+      writeTransaction(async (tx) => {
+        await insert(tx, "undone");
+        throw new Error("refused halfway");
+      }),
+    ).rejects.toThrow("refused halfway");
+    expect(await db.signInFailure.count({ where: { email } })).toBe(0);
+    await writeTransaction((tx) => insert(tx, "kept"));
+    expect(await db.signInFailure.findMany({ where: { email }, select: { ip: true } })).toEqual([{ ip: "kept" }]);
+    // The other process can write again: no transaction was left open on the connection.
+    expect(otherProcessWrites(email)).toBe("written");
+    await db.signInFailure.deleteMany({ where: { email } });
   }, 30_000);
 });

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { freePort, nextBin, root, tsxCli } from "../../scripts/lib/next-build";
+import { freePort, root, serverArgs, tsxCli } from "../../scripts/lib/next-build";
 import type { StressFixture } from "./fixture";
 
 export const STRESS_DIST_DIR = ".next-stress";
@@ -45,11 +45,11 @@ export class StressServer {
     return this.fixture;
   }
 
-  /** Starts `next start` in its own process group and waits until /api/health answers. */
+  /** Starts the production server (scripts/server.ts) in its own process group and waits until /api/health answers. */
   async start(): Promise<number> {
     const started = Date.now();
     this.stderr = "";
-    this.child = spawn(nextBin, ["start", "-p", String(this.port)], { cwd: root, env: this.env(), detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    this.child = spawn(process.execPath, serverArgs(this.port), { cwd: root, env: this.env(), detached: true, stdio: ["ignore", "ignore", "pipe"] });
     this.child.stderr?.on("data", (chunk) => (this.stderr += chunk));
     const exited = new Promise<never>((_, reject) => this.child!.once("exit", (code) => reject(new Error(`the server exited (${code}) before it answered:\n${this.stderr}`))));
     const healthy = (async () => {
