@@ -64,18 +64,21 @@ function sqliteAdapter(url: string, onConnect: (client: SqliteConnection) => voi
 
 type AdapterTransaction = { commit(): Promise<void>; rollback(): Promise<void> };
 
-// How often the checkpointer runs, and how large the log may grow before a commit checkpoints itself
-// (SQLite's default is 1,000 pages): the backstop when the checkpointer is slow or not running.
-const CHECKPOINT_INTERVAL_MS = 100;
-const BACKSTOP_CHECKPOINT_PAGES = 20_000;
+const CHECKPOINT_INTERVAL_MS = 20;
+const BACKSTOP_CHECKPOINT_PAGES = 4_000;
 
 /**
  * Moves WAL checkpoints off the request path. By default the commit that
  * takes the log past 1,000 pages copies them into the database file and
- * syncs it, in the middle of a request; under the write load that was the
- * largest single cost of a write. A worker thread checkpoints instead, on its
- * own connection, every CHECKPOINT_INTERVAL_MS; the commits checkpoint only
- * past BACKSTOP_CHECKPOINT_PAGES. One per process, on its main thread.
+ * syncs it, in the middle of a request: 30–50 ms about every hundred writes
+ * under the write benchmark, the largest single cost of a write. A worker
+ * thread copies them instead, on its own connection, every
+ * CHECKPOINT_INTERVAL_MS. The log can only start over when a writer finds it
+ * wholly copied, which a stream of writes never lets the worker see; so past
+ * BACKSTOP_CHECKPOINT_PAGES a commit still checkpoints, but finds all but the
+ * last few milliseconds' pages copied already, and the next write starts the
+ * log over. That commit is also the backstop when the worker is slow or gone.
+ * One per process, on its main thread; VERSO_BACKGROUND_CHECKPOINT=0 turns it off.
  */
 function checkpointInBackground(client: SqliteConnection, url: string): void {
   const threads = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");

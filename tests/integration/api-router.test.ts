@@ -27,6 +27,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const admin = await makeActor("admin");
   const editor = await makeActor("editor");
+  if (editor.kind !== "user") throw new Error("makeActor makes users");
   token = (await createApiToken(admin, editor.email, "router")).token;
   slug = uniqueSlug("router");
   const paragraphs = Array.from({ length: 120 }, (_, i) => `Paragraph ${i + 1} of the router test, long enough to make a rows answer worth compressing.`);
