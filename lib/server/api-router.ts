@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
+import { JSON_ANSWER, jsonHeaders, type JsonAnswer } from "./http";
 
 /**
  * The JSON API (/api/v1 and /api/health) served straight from its route
@@ -107,6 +108,44 @@ export async function loadRoutes(appDir: string, load: (file: string) => Promise
 // A body up to this size is read before the handler runs (cheaper than a stream); a larger one streams.
 const BUFFERED_BODY_BYTES = 64 * 1024;
 
+/**
+ * A Request whose body was read already: text() and arrayBuffer() answer from
+ * the bytes, without the Web stream a Request body otherwise is (building and
+ * draining it cost more than parsing the JSON).
+ */
+class BufferedRequest extends Request {
+  readonly #bytes: Buffer;
+  #used = false;
+
+  constructor(url: URL, init: { method: string; headers: Headers }, bytes: Buffer) {
+    super(url, init);
+    this.#bytes = bytes;
+  }
+
+  #take(): Buffer {
+    if (this.#used) throw new TypeError("Body is unusable: Body has already been read");
+    this.#used = true;
+    return this.#bytes;
+  }
+
+  override get bodyUsed(): boolean {
+    return this.#used;
+  }
+
+  override async text(): Promise<string> {
+    return this.#take().toString("utf8");
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = this.#take();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  override async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+}
+
 async function webRequest(request: http.IncomingMessage, url: URL): Promise<Request> {
   const headers = new Headers();
   const raw = request.rawHeaders;
@@ -117,7 +156,7 @@ async function webRequest(request: http.IncomingMessage, url: URL): Promise<Requ
   if (request.headers["content-length"] !== undefined && length <= BUFFERED_BODY_BYTES) {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
-    return new Request(url, { method, headers, body: chunks.length > 0 ? Buffer.concat(chunks) : null });
+    return new BufferedRequest(url, { method, headers }, Buffer.concat(chunks));
   }
   return new Request(url, { method, headers, body: Readable.toWeb(request) as ReadableStream, duplex: "half" } as RequestInit);
 }
@@ -126,28 +165,41 @@ const gzip = promisify(zlib.gzip);
 // As Next.js compresses its answers; below this size gzip costs the server more than it saves.
 const COMPRESS_FROM_BYTES = 8 * 1024;
 
-function compressible(response: Response, accepted: string | undefined, size: number): boolean {
+function compressible(headers: Record<string, string | string[]>, accepted: string | undefined, size: number): boolean {
   if (size < COMPRESS_FROM_BYTES || !accepted || !/\bgzip\b/i.test(accepted)) return false;
-  if (response.headers.has("content-encoding") || /no-transform/i.test(response.headers.get("cache-control") ?? "")) return false;
-  return /json|text|xml|javascript|csv|tab-separated/i.test(response.headers.get("content-type") ?? "");
+  if (headers["content-encoding"] || /no-transform/i.test(String(headers["cache-control"] ?? ""))) return false;
+  return /json|text|xml|javascript|csv|tab-separated/i.test(String(headers["content-type"] ?? ""));
+}
+
+/** Sends a body with its headers (names in lower case), gzipped when it is large and the client accepts it. */
+async function send(request: http.IncomingMessage, response: http.ServerResponse, status: number, headers: Record<string, string | string[]>, body: Buffer): Promise<void> {
+  if (compressible(headers, request.headers["accept-encoding"], body.length)) {
+    body = await gzip(body);
+    headers["content-encoding"] = "gzip";
+    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
+  }
+  headers["content-length"] = String(body.length);
+  response.writeHead(status, headers);
+  response.end(request.method === "HEAD" ? undefined : body);
 }
 
 async function sendWebResponse(request: http.IncomingMessage, response: http.ServerResponse, answer: Response): Promise<void> {
-  let body: Buffer = answer.body ? Buffer.from(await answer.arrayBuffer()) : Buffer.alloc(0);
+  const body: Buffer = answer.body ? Buffer.from(await answer.arrayBuffer()) : Buffer.alloc(0);
   const headers: Record<string, string | string[]> = {};
   answer.headers.forEach((value, name) => {
     if (name !== "set-cookie") headers[name] = value;
   });
   const cookies = answer.headers.getSetCookie();
   if (cookies.length > 0) headers["set-cookie"] = cookies;
-  if (compressible(answer, request.headers["accept-encoding"], body.length)) {
-    body = await gzip(body);
-    headers["content-encoding"] = "gzip";
-    headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : "Accept-Encoding";
-  }
-  headers["content-length"] = String(body.length);
-  response.writeHead(answer.status, headers);
-  response.end(request.method === "HEAD" ? undefined : body);
+  await send(request, response, answer.status, headers, body);
+}
+
+/** An apiRoute handler's answer, written as the JSON it is (the same bytes and headers as its Response). */
+async function sendJsonAnswer(request: http.IncomingMessage, response: http.ServerResponse, answer: JsonAnswer): Promise<void> {
+  const text = JSON.stringify(answer.body) ?? "null";
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(jsonHeaders(text, answer.headers))) headers[name.toLowerCase()] = value;
+  await send(request, response, answer.status, headers, Buffer.from(text, "utf8"));
 }
 
 function plain(response: http.ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
@@ -188,8 +240,11 @@ export async function serveApi(routes: ApiRoute[], request: http.IncomingMessage
     return;
   }
   try {
-    const answer = await handler(await webRequest(request, url), { params: Promise.resolve(params) });
-    await sendWebResponse(request, response, answer);
+    const webRequestOf = await webRequest(request, url);
+    const context = { params: Promise.resolve(params) };
+    const jsonAnswer = (handler as { [JSON_ANSWER]?: (request: Request, context: { params: Promise<Params> }) => Promise<JsonAnswer> })[JSON_ANSWER];
+    if (jsonAnswer) await sendJsonAnswer(request, response, await jsonAnswer(webRequestOf, context));
+    else await sendWebResponse(request, response, await handler(webRequestOf, context));
   } catch (error) {
     console.error(error);
     if (response.headersSent) response.destroy();

@@ -1,6 +1,6 @@
 import type { Actor } from "./actor";
 import { TooLargeError, UnsupportedMediaTypeError, ValidationError } from "./errors";
-import { errorResponse, jsonResponse } from "./http";
+import { errorAnswer, JSON_ANSWER, jsonResponse, type JsonAnswer } from "./http";
 import { assertSameOrigin } from "./origin";
 import { getActor } from "./session";
 import { maxBodyBytes } from "./upload-limit";
@@ -36,20 +36,28 @@ export async function readBody(request: Request, accepted: string[]): Promise<Ui
 
 type Context<P> = { params: Promise<P> };
 
+export type ApiHandler<P> = ((request: Request, context: Context<P>) => Promise<Response>) & {
+  [JSON_ANSWER]: (request: Request, context: Context<P>) => Promise<JsonAnswer>;
+};
+
 /**
  * Wraps a /api/v1 handler: refuses cross-site writes, resolves the caller
  * (session or bearer token), runs the lib/server call and maps domain errors
  * to HTTP in one place.
  */
-export function apiRoute<P>(run: (input: { request: Request; actor: Actor | null; params: P }) => Promise<unknown>, status = 200) {
-  return async (request: Request, context: Context<P>): Promise<Response> => {
+export function apiRoute<P>(run: (input: { request: Request; actor: Actor | null; params: P }) => Promise<unknown>, status = 200): ApiHandler<P> {
+  const answer = async (request: Request, context: Context<P>): Promise<JsonAnswer> => {
     try {
       assertSameOrigin(request);
       const actor = await getActor(request.headers);
-      const body = await run({ request, actor, params: await context.params });
-      return jsonResponse(body, { status });
+      return { status, body: await run({ request, actor, params: await context.params }) };
     } catch (error) {
-      return errorResponse(error);
+      return errorAnswer(error);
     }
   };
+  const handler = async (request: Request, context: Context<P>): Promise<Response> => {
+    const { body, ...init } = await answer(request, context);
+    return jsonResponse(body, init);
+  };
+  return Object.assign(handler, { [JSON_ANSWER]: answer });
 }

@@ -18,42 +18,61 @@ const STATUS: Record<ErrorCode, number> = {
 // about 4% of the server's time under the write benchmark, to save a kilobyte a request.
 const COMPRESS_FROM_BYTES = 8 * 1024;
 
-/**
- * A JSON answer of the API, never cached (it is per-user and changes with
- * every write). The server compresses every streamed body whatever its size,
- * and drops a Content-Length set here, so a small answer says no-transform.
- */
-export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  const text = JSON.stringify(body) ?? "null";
-  const small = Buffer.byteLength(text, "utf8") < COMPRESS_FROM_BYTES;
-  return new Response(text, {
-    status: init.status ?? 200,
-    headers: { "Content-Type": "application/json", "Cache-Control": small ? "no-store, no-transform" : "no-store", ...init.headers },
-  });
+/** A JSON answer of the API before it becomes a Response: what apiRoute computes, and the API router sends as it is. */
+export interface JsonAnswer {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
 }
 
-/** The one place where domain errors become HTTP responses: `{error: {code, message, details?}}`. */
-export function errorResponse(error: unknown): Response {
+/**
+ * Where an apiRoute handler (lib/server/api.ts) keeps the function that
+ * computes its JsonAnswer: the API router (lib/server/api-router.ts) calls it
+ * and writes the JSON itself, without building a Web Response only to read it
+ * back. Symbol.for, so that every copy of these modules agrees on it.
+ */
+export const JSON_ANSWER = Symbol.for("verso.apiRoute.jsonAnswer");
+
+/**
+ * The headers of a JSON answer of the API, never cached (it is per-user and
+ * changes with every write). The server compresses every streamed body
+ * whatever its size, and drops a Content-Length set here, so a small answer
+ * says no-transform.
+ */
+export function jsonHeaders(text: string, extra: Record<string, string> = {}): Record<string, string> {
+  const small = Buffer.byteLength(text, "utf8") < COMPRESS_FROM_BYTES;
+  return { "Content-Type": "application/json", "Cache-Control": small ? "no-store, no-transform" : "no-store", ...extra };
+}
+
+/** A JSON answer of the API as a Response. */
+export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
+  const text = JSON.stringify(body) ?? "null";
+  return new Response(text, { status: init.status ?? 200, headers: jsonHeaders(text, init.headers) });
+}
+
+/** The one place where domain errors become HTTP answers: `{error: {code, message, details?}}`. */
+export function errorAnswer(error: unknown): JsonAnswer {
   if (error instanceof DomainError) {
-    return jsonResponse(
-      { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
-      { status: STATUS[error.code] },
-    );
+    return { status: STATUS[error.code], body: { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } } };
   }
   if (error instanceof ZodError) {
-    return jsonResponse(
-      { error: { code: "invalid", message: "invalid request", details: { issues: error.issues } } },
-      { status: 400 },
-    );
+    return { status: 400, body: { error: { code: "invalid", message: "invalid request", details: { issues: error.issues } } } };
   }
   if (isDatabaseBusy(error)) {
-    return jsonResponse(
-      { error: { code: "busy", message: "the database is busy: another process holds its write lock; retry in a moment" } },
-      { status: 503, headers: { "Retry-After": "1" } },
-    );
+    return {
+      status: 503,
+      body: { error: { code: "busy", message: "the database is busy: another process holds its write lock; retry in a moment" } },
+      headers: { "Retry-After": "1" },
+    };
   }
   console.error(error);
-  return jsonResponse({ error: { code: "internal", message: "internal error" } }, { status: 500 });
+  return { status: 500, body: { error: { code: "internal", message: "internal error" } } };
+}
+
+/** errorAnswer as a Response. */
+export function errorResponse(error: unknown): Response {
+  const answer = errorAnswer(error);
+  return jsonResponse(answer.body, answer);
 }
 
 /**
