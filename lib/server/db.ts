@@ -65,19 +65,22 @@ function sqliteAdapter(url: string, onConnect: (client: SqliteConnection) => voi
 type AdapterTransaction = { commit(): Promise<void>; rollback(): Promise<void> };
 
 const CHECKPOINT_INTERVAL_MS = 20;
-const BACKSTOP_CHECKPOINT_PAGES = 4_000;
+const RESTART_PAGES = 4_000;
+const BACKSTOP_CHECKPOINT_PAGES = 20_000;
 
 /**
  * Moves WAL checkpoints off the request path. By default the commit that
  * takes the log past 1,000 pages copies them into the database file and
  * syncs it, in the middle of a request: 30–50 ms about every hundred writes
  * under the write benchmark, the largest single cost of a write. A worker
- * thread copies them instead, on its own connection, every
- * CHECKPOINT_INTERVAL_MS. The log can only start over when a writer finds it
- * wholly copied, which a stream of writes never lets the worker see; so past
- * BACKSTOP_CHECKPOINT_PAGES a commit still checkpoints, but finds all but the
- * last few milliseconds' pages copied already, and the next write starts the
- * log over. That commit is also the backstop when the worker is slow or gone.
+ * thread (checkpoint-worker.mjs) copies them instead, on its own connection,
+ * every CHECKPOINT_INTERVAL_MS, without blocking anyone. The log can only
+ * start over from a checkpoint that copied all of it, which a stream of
+ * commits never lets a non-blocking one see: past RESTART_PAGES the worker
+ * takes the write lock for the few pages left (10–20 ms, about twice a second
+ * under that load), and the next commit writes the log from the start again.
+ * Past BACKSTOP_CHECKPOINT_PAGES a commit checkpoints itself, should the
+ * worker fall behind; if it stops, the commits do it all, as by default.
  * One per process, on its main thread; VERSO_BACKGROUND_CHECKPOINT=0 turns it off.
  */
 function checkpointInBackground(client: SqliteConnection, url: string): void {
@@ -87,7 +90,7 @@ function checkpointInBackground(client: SqliteConnection, url: string): void {
   try {
     // Loaded by Node from the source tree, not bundled (as the checks worker is).
     const entry = `${process.cwd()}/lib/server/checkpoint-worker.mjs`;
-    const worker = new threads.Worker(entry, { name: "verso-checkpoint", workerData: { file, intervalMs: CHECKPOINT_INTERVAL_MS } });
+    const worker = new threads.Worker(entry, { name: "verso-checkpoint", workerData: { file, intervalMs: CHECKPOINT_INTERVAL_MS, restartPages: RESTART_PAGES } });
     worker.unref();
     worker.on("message", (message: { error?: string }) => message.error && console.error(`WAL checkpoint failed: ${message.error}`));
     // Without the checkpointer, the commits checkpoint as SQLite's default has them do.
