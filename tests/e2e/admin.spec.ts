@@ -164,3 +164,22 @@ test("the audit log reads snapshot values as words, not JSON", async ({ page }) 
   await page.goto("/de/admin/audit?action=glossary.create");
   await expect(page.locator('tr[data-audit-action="glossary.create"]', { hasText: "スツケヴェル" }).first().locator('dt[data-field="lang"] + dd')).toHaveText("Japanisch (ja)");
 });
+
+test("the audit log names an annotation's MQM category level by level, in the reader's language", async ({ page }) => {
+  await signIn(page, "admin");
+  const detail = await (await page.request.get("/api/v1/articles/openai-talent-exodus")).json();
+  const german = detail.versions.find((v: { lang: string }) => v.lang === "de");
+  const segment = german.segments.find((s: { originalText: string }) => /\bOpenAI\b/.test(s.originalText));
+  const start = segment.originalText.indexOf("OpenAI");
+  const created = await page.request.post(`/api/v1/segments/${segment.id}/annotations`, {
+    data: { start, end: start + 6, quote: "OpenAI", category: "Fluency/Spelling", severity: "minor", note: `audit ${unique()}` },
+  });
+  expect(created.status()).toBe(201);
+  const { annotation } = await created.json();
+  // The Entity column shows the id's first characters.
+  const row = () => page.locator(`tr[data-audit-action="annotation.create"]`, { hasText: annotation.id.slice(0, 12) }).first().locator('dt[data-field="category"] + dd');
+  await page.goto(`/en/admin/audit?action=annotation.create`);
+  await expect(row()).toHaveText("Fluency › Spelling");
+  await page.goto(`/de/admin/audit?action=annotation.create`);
+  await expect(row()).toHaveText("Flüssigkeit › Rechtschreibung");
+});

@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { languageName } from "@/components/language-name";
+import { categoryLabel } from "@/components/mqm-format";
 import { WordDiffView } from "@/components/review/word-diff-view";
 import { codeVocabulary, describeAuditValue, labelKeys, type AuditValue } from "@/lib/audit/values";
 
@@ -14,7 +15,7 @@ type Show = (field: string | null, value: Json) => string;
 
 /** Reads values in the reader's language: codes as their labels, lists joined, the rest as compact JSON. */
 async function valueReader(): Promise<Show> {
-  const [t, locale, format] = await Promise.all([getTranslations(), getLocale(), getFormatter()]);
+  const [t, categories, locale, format] = await Promise.all([getTranslations(), getTranslations("categories"), getLocale(), getFormatter()]);
   // A code no label knows (another release's, or a new status) shows as it is.
   const label = (keys: string[], code: string) => {
     const key = keys.find((candidate) => t.has(candidate));
@@ -35,7 +36,10 @@ async function valueReader(): Promise<Show> {
       case "json":
         return value.text;
       case "code":
-        return value.vocabulary === "language" ? `${languageName(value.code, locale)} (${value.code})` : label(labelKeys(value.vocabulary, value.code), value.code);
+        if (value.vocabulary === "language") return `${languageName(value.code, locale)} (${value.code})`;
+        // Level by level, as the report and the workspace name categories ("Fluency › Spelling").
+        if (value.vocabulary === "category") return categoryLabel(value.code, categories);
+        return label(labelKeys(value.vocabulary, value.code), value.code);
     }
   };
   return (field, value) => (value === undefined ? "" : words(describeAuditValue(field, value)));
