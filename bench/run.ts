@@ -165,7 +165,7 @@ async function coldStartFigure(env: NodeJS.ProcessEnv): Promise<Figure> {
     await stopServer(child);
     if (run > 0) samples.push(ms);
   }
-  return figure("cold_start_ms", "ms", samples, { note: "npm start (migrate check, build check, next start) on the existing .next-bench build and database until GET /api/health is 200" });
+  return figure("cold_start_ms", "ms", samples, { note: "npm start (migrate check, build check, scripts/server.ts) on the existing .next-bench build and database until GET /api/health is 200" });
 }
 
 function commit(): string {

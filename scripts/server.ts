@@ -12,11 +12,11 @@ async function main() {
   const port = Number(flag >= 0 ? process.argv[flag + 1] : (process.env.PORT ?? 3000));
   const hostname = process.env.HOSTNAME || undefined;
   process.env.PORT = String(port);
-  // The app server re-checks an article right after each write (README "Configuration").
+  // The app server re-checks an article right after each write (README "Environment").
   process.env.VERSO_EAGER_CHECKS ??= "1";
 
   const root = path.resolve(__dirname, "..");
-  const { isApiPath, loadRoutes, serveApi } = await import("../lib/server/api-router");
+  const { isApiPath, loadRoutes, requestUrl, serveApi } = await import("../lib/server/api-router");
   const routes = await loadRoutes(path.join(root, "app"), (file) => import(file));
   const next = (await import("next")).default;
   const app = next({ dev: false, dir: root, port, hostname });
@@ -24,7 +24,7 @@ async function main() {
   const handle = app.getRequestHandler();
 
   const server = http.createServer((request, response) => {
-    const url = new URL(request.url ?? "/", `http://${request.headers.host ?? `localhost:${port}`}`);
+    const url = requestUrl(request, port);
     if (isApiPath(url.pathname)) void serveApi(routes, request, response, url);
     else void handle(request, response);
   });

@@ -28,6 +28,20 @@ export interface ApiRoute {
   handlers: Partial<Record<(typeof METHODS)[number], RouteHandler>>;
 }
 
+/**
+ * The URL a request addressed, from its Host header; a Host that is not a
+ * host (a client can send anything) falls back to localhost rather than
+ * throwing in the server's request handler.
+ */
+export function requestUrl(request: Pick<http.IncomingMessage, "url" | "headers">, port: number): URL {
+  const target = request.url ?? "/";
+  try {
+    return new URL(target, `http://${request.headers.host ?? `localhost:${port}`}`);
+  } catch {
+    return new URL(target.startsWith("/") ? target : "/", `http://localhost:${port}`);
+  }
+}
+
 /** Whether the router, not Next.js, answers this path. */
 export function isApiPath(pathname: string): boolean {
   return pathname === "/api/health" || pathname === "/api/v1" || pathname.startsWith("/api/v1/");
@@ -240,11 +254,11 @@ export async function serveApi(routes: ApiRoute[], request: http.IncomingMessage
     return;
   }
   try {
-    const webRequestOf = await webRequest(request, url);
+    const incoming = await webRequest(request, url);
     const context = { params: Promise.resolve(params) };
     const jsonAnswer = (handler as { [JSON_ANSWER]?: (request: Request, context: { params: Promise<Params> }) => Promise<JsonAnswer> })[JSON_ANSWER];
-    if (jsonAnswer) await sendJsonAnswer(request, response, await jsonAnswer(webRequestOf, context));
-    else await sendWebResponse(request, response, await handler(webRequestOf, context));
+    if (jsonAnswer) await sendJsonAnswer(request, response, await jsonAnswer(incoming, context));
+    else await sendWebResponse(request, response, await handler(incoming, context));
   } catch (error) {
     console.error(error);
     if (response.headersSent) response.destroy();

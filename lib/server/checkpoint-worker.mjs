@@ -28,10 +28,3 @@ setInterval(() => {
   const passive = checkpoint("PASSIVE");
   if (passive && passive.log >= restartPages) checkpoint("RESTART");
 }, intervalMs);
-
-parentPort?.on("message", (message) => {
-  if (message === "stop") {
-    connection.close();
-    process.exit(0);
-  }
-});

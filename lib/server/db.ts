@@ -9,7 +9,10 @@ export type { Prisma } from "./generated/prisma/client";
 
 type SqliteConnection = import("better-sqlite3").Database;
 
-const globalForPrisma = globalThis as unknown as { versoPrisma?: PrismaClient; versoSqlite?: SqliteConnection | null; versoWriteLock?: TransactionLock;
+const globalForPrisma = globalThis as unknown as {
+  versoPrisma?: PrismaClient;
+  versoSqlite?: SqliteConnection | null;
+  versoWriteLock?: TransactionLock;
   versoCheckpointer?: import("node:worker_threads").Worker;
 };
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findRouteFiles, isApiPath, matchSegments, routeSegments, sortRoutes } from "@/lib/server/api-router";
+import { findRouteFiles, isApiPath, matchSegments, requestUrl, routeSegments, sortRoutes } from "@/lib/server/api-router";
 
 const appDir = path.join(import.meta.dirname, "..", "..", "app");
 
@@ -38,5 +38,12 @@ describe("the API router", () => {
     // Anything else under /api/v1 is the catch-all's JSON 404.
     expect(resolve("/api/v1/segments/s1/nope/deeper")).toEqual({ file: "api/v1/[...rest]/route.ts", params: { rest: ["segments", "s1", "nope", "deeper"] } });
     expect(resolve("/api/v1/segments/s1/annotations/extra")?.file).toBe("api/v1/[...rest]/route.ts");
+  });
+
+  it("reads the addressed URL from the Host header, and survives a Host that is not a host", () => {
+    expect(requestUrl({ url: "/api/health?x=1", headers: { host: "verso.example:8080" } }, 3000).href).toBe("http://verso.example:8080/api/health?x=1");
+    expect(requestUrl({ url: "/api/health", headers: {} }, 3000).href).toBe("http://localhost:3000/api/health");
+    // Before, this threw inside the server's request handler and took the process down.
+    expect(requestUrl({ url: "/api/v1/articles", headers: { host: "bad host[" } }, 3000).pathname).toBe("/api/v1/articles");
   });
 });
