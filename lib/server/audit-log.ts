@@ -11,12 +11,24 @@ export interface AuditEventRow {
   action: string;
   entityType: string;
   entityId: string | null;
-  /** What the entity is called now (a user's email, a key's name), when it still exists. */
+  /**
+   * What the entity is called now, when it still exists: a user's email, a
+   * key's name, an article's slug, a glossary term's canonical form, the text
+   * an annotation or a dismissed finding marks.
+   */
   entityLabel: string | null;
+  /** Where in the article the entity is (its version, and its row for a segment or what sits in one), when it still exists. */
+  entityPlace: AuditEntityPlace | null;
   articleSlug: string | null;
   before: unknown;
   after: unknown;
   reason: string | null;
+}
+
+export interface AuditEntityPlace {
+  lang: string;
+  versionLabel: string;
+  position: number | null;
 }
 
 export interface AuditLogPage {
@@ -65,7 +77,7 @@ export async function listAuditEvents(actor: Actor | null, rawQuery: AuditQuery 
     skip: (page - 1) * AUDIT_PAGE_SIZE,
     take: AUDIT_PAGE_SIZE,
   });
-  const labels = await entityLabels(events);
+  const { labels, places } = await describeEntities(events);
   return {
     events: events.map((event) => ({
       id: event.id,
@@ -75,6 +87,7 @@ export async function listAuditEvents(actor: Actor | null, rawQuery: AuditQuery 
       entityType: event.entityType,
       entityId: event.entityId,
       entityLabel: event.entityId ? (labels.get(`${event.entityType}:${event.entityId}`) ?? null) : null,
+      entityPlace: event.entityId ? (places.get(`${event.entityType}:${event.entityId}`) ?? null) : null,
       articleSlug: event.articleId ? (labels.get(`article:${event.articleId}`) ?? null) : null,
       before: event.before,
       after: event.after,
@@ -87,20 +100,42 @@ export async function listAuditEvents(actor: Actor | null, rawQuery: AuditQuery 
   };
 }
 
-/** Readable names for the users, keys and articles a page of events refers to, keyed "type:id". */
-async function entityLabels(events: { entityType: string; entityId: string | null; articleId: string | null }[]): Promise<Map<string, string>> {
+/**
+ * Readable names for what a page of events refers to, and where in its article
+ * each is, keyed "type:id". Entities deleted since have neither.
+ */
+async function describeEntities(events: { entityType: string; entityId: string | null; articleId: string | null }[]) {
   const ids = (type: string) => [...new Set(events.filter((e) => e.entityType === type && e.entityId).map((e) => e.entityId as string))];
   const articleIds = [...new Set([...ids("article"), ...events.map((e) => e.articleId).filter((id): id is string => Boolean(id))])];
-  const [users, keys, articles] = await Promise.all([
+  const version = { select: { lang: true, label: true } } as const;
+  const [users, keys, articles, versions, segments, annotations, dismissals, terms] = await Promise.all([
     db.user.findMany({ where: { id: { in: ids("user") } }, select: { id: true, email: true } }),
     db.apikey.findMany({ where: { id: { in: ids("apikey") } }, select: { id: true, name: true, user: { select: { email: true } } } }),
     db.article.findMany({ where: { id: { in: articleIds } }, select: { id: true, slug: true } }),
+    db.version.findMany({ where: { id: { in: ids("version") } }, select: { id: true, lang: true, label: true } }),
+    db.segment.findMany({ where: { id: { in: ids("segment") } }, select: { id: true, position: true, version } }),
+    db.annotation.findMany({ where: { id: { in: ids("annotation") } }, select: { id: true, quote: true, segment: { select: { position: true, version } } } }),
+    db.checkDismissal.findMany({ where: { id: { in: ids("checkDismissal") } }, select: { id: true, quote: true, position: true, version } }),
+    db.glossaryTerm.findMany({ where: { id: { in: ids("glossaryTerm") } }, select: { id: true, canonical: true } }),
   ]);
   const labels = new Map<string, string>();
+  const places = new Map<string, AuditEntityPlace>();
+  const place = (v: { lang: string; label: string }, position: number | null): AuditEntityPlace => ({ lang: v.lang, versionLabel: v.label, position });
   for (const user of users) labels.set(`user:${user.id}`, user.email);
   for (const key of keys) labels.set(`apikey:${key.id}`, `${key.name ?? ""} (${key.user.email})`.trim());
   for (const article of articles) labels.set(`article:${article.id}`, article.slug);
-  return labels;
+  for (const term of terms) labels.set(`glossaryTerm:${term.id}`, term.canonical);
+  for (const v of versions) places.set(`version:${v.id}`, place(v, null));
+  for (const segment of segments) places.set(`segment:${segment.id}`, place(segment.version, segment.position));
+  for (const a of annotations) {
+    labels.set(`annotation:${a.id}`, a.quote);
+    places.set(`annotation:${a.id}`, place(a.segment.version, a.segment.position));
+  }
+  for (const d of dismissals) {
+    labels.set(`checkDismissal:${d.id}`, d.quote);
+    places.set(`checkDismissal:${d.id}`, place(d.version, d.position));
+  }
+  return { labels, places };
 }
 
 export interface AuditFilterOptions {

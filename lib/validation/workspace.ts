@@ -6,6 +6,11 @@ export type Layout = (typeof LAYOUTS)[number];
 // Rows per page: long articles are paged so the page stays light and fast.
 export const WORKSPACE_PAGE_SIZE = 50;
 
+/** The workspace's link to one row of an article: its page, scrolled to the position. */
+export function cellHref(slug: string, position: number): string {
+  return `/articles/${slug}?page=${Math.ceil(position / WORKSPACE_PAGE_SIZE)}#pos-${position}`;
+}
+
 // Cells whose data comes with the page (whole rows, at least MIN_FIRST_ROWS): about a screenful
 // however many versions are shown. The browser asks for the rest of the page's rows right after.
 const FIRST_CELLS = 80;

@@ -165,8 +165,8 @@ test("the audit log reads snapshot values as words, not JSON", async ({ page }) 
   await expect(page.locator('tr[data-audit-action="glossary.create"]', { hasText: "スツケヴェル" }).first().locator('dt[data-field="lang"] + dd')).toHaveText("Japanisch (ja)");
 });
 
-test("the audit log names an annotation's MQM category level by level, in the reader's language", async ({ page }) => {
-  await signIn(page, "admin");
+/** Marks "OpenAI" in the demo's German version through the API, as the signed-in user; returns the annotation and its segment. */
+async function annotateOpenAi(page: Page) {
   const detail = await (await page.request.get("/api/v1/articles/openai-talent-exodus")).json();
   const german = detail.versions.find((v: { lang: string }) => v.lang === "de");
   const segment = german.segments.find((s: { originalText: string }) => /\bOpenAI\b/.test(s.originalText));
@@ -176,10 +176,33 @@ test("the audit log names an annotation's MQM category level by level, in the re
   });
   expect(created.status()).toBe(201);
   const { annotation } = await created.json();
-  // The Entity column shows the id's first characters.
-  const row = () => page.locator(`tr[data-audit-action="annotation.create"]`, { hasText: annotation.id.slice(0, 12) }).first().locator('dt[data-field="category"] + dd');
+  return { annotation: annotation as { id: string }, segment: segment as { position: number }, version: german as { label: string } };
+}
+
+/** The audit row of one entity's event. */
+const auditRow = (page: Page, action: string, entityId: string) => page.locator(`tr[data-audit-action="${action}"]`, { has: page.locator(`td[data-entity-id="${entityId}"]`) });
+
+test("the audit log names an annotation's MQM category level by level, in the reader's language", async ({ page }) => {
+  await signIn(page, "admin");
+  const { annotation } = await annotateOpenAi(page);
+  const category = () => auditRow(page, "annotation.create", annotation.id).locator('dt[data-field="category"] + dd');
   await page.goto(`/en/admin/audit?action=annotation.create`);
-  await expect(row()).toHaveText("Fluency › Spelling");
+  await expect(category()).toHaveText("Fluency › Spelling");
   await page.goto(`/de/admin/audit?action=annotation.create`);
-  await expect(row()).toHaveText("Flüssigkeit › Rechtschreibung");
+  await expect(category()).toHaveText("Flüssigkeit › Rechtschreibung");
+});
+
+test("the audit log says what an annotation marks and where, and links to its row in the workspace", async ({ page }) => {
+  await signIn(page, "admin");
+  const { annotation, segment, version } = await annotateOpenAi(page);
+  const entity = () => auditRow(page, "annotation.create", annotation.id).locator("td[data-entity-id]");
+  await page.goto(`/de/admin/audit?action=annotation.create`);
+  await expect(entity()).toContainText("„OpenAI“");
+  await expect(entity()).toContainText(`de · ${version.label}, Position ${segment.position}`);
+  await page.goto(`/en/admin/audit?action=annotation.create`);
+  await expect(entity()).toContainText("“OpenAI”");
+  await expect(entity()).not.toContainText(annotation.id.slice(0, 12));
+  await entity().getByRole("link", { name: `de · ${version.label}, position ${segment.position}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/articles/openai-talent-exodus\\?page=\\d+#pos-${segment.position}$`));
+  await expect(page.getByRole("gridcell", { name: `German, position ${segment.position}`, exact: true })).toBeVisible();
 });

@@ -1,13 +1,16 @@
 import crypto from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/server/actor";
+import { createAnnotation } from "@/lib/server/annotations";
 import { listAuditEvents } from "@/lib/server/audit-log";
 import { db } from "@/lib/server/db";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/server/errors";
+import { createGlossaryTerm } from "@/lib/server/glossary";
+import { importVersion } from "@/lib/server/import-version";
 import { getActor } from "@/lib/server/session";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/server/tokens";
 import { changeUserRole, createUser, deactivateUser, listUsers, reactivateUser } from "@/lib/server/users";
-import { makeActor, uniqueSlug } from "./helpers";
+import { bytes, makeActor, uniqueSlug } from "./helpers";
 
 const PASSWORD = "correct horse battery staple";
 
@@ -200,6 +203,32 @@ describe("audit log", () => {
     expect(first.events).toHaveLength(50);
     expect(second.events).toHaveLength(5);
     expect(second.events[4].at.getTime()).toBe(Date.UTC(2031, 0, 1, 0, 0));
+  });
+
+  it("names what each event is about and where it sits in its article, while it exists", async () => {
+    const slug = uniqueSlug("audit-place");
+    await importVersion(admin, { slug, lang: "zh", fileName: "zh.txt", bytes: bytes("标题\n\n随后，苏茨克维宣布成立新公司。"), isSource: true });
+    const de = await importVersion(admin, { slug, lang: "de", fileName: "de.txt", bytes: bytes("Titel\n\nAnschließend kündigte Suzkwer die Gründung an.") });
+    const version = await db.version.findUniqueOrThrow({ where: { id: de.versionId } });
+    const segment = await db.segment.findUniqueOrThrow({ where: { versionId_position: { versionId: de.versionId, position: 2 } } });
+    const start = segment.originalText.indexOf("Suzkwer");
+    const { annotation } = await createAnnotation(admin, segment.id, { start, end: start + 7, quote: "Suzkwer", category: "Accuracy/Mistranslation/Entity", severity: "major", suggestion: "Sutskever", apply: true });
+    const term = await createGlossaryTerm(admin, { lang: "de", canonical: "Sutskever", variants: ["Suzkwer"], articleSlug: slug });
+
+    const about = async (action: string, entityId?: string) => {
+      const { events } = await listAuditEvents(admin, { article: slug, action });
+      const event = entityId ? events.find((e) => e.entityId === entityId)! : events[0];
+      return { entityLabel: event.entityLabel, entityPlace: event.entityPlace, articleSlug: event.articleSlug };
+    };
+    const row2 = { lang: "de", versionLabel: version.label, position: 2 };
+    expect(await about("annotation.create")).toEqual({ entityLabel: "Suzkwer", entityPlace: row2, articleSlug: slug });
+    expect(await about("segment.apply")).toEqual({ entityLabel: null, entityPlace: row2, articleSlug: slug });
+    expect(await about("version.import", version.id)).toEqual({ entityLabel: null, entityPlace: { lang: "de", versionLabel: version.label, position: null }, articleSlug: slug });
+    expect(await about("glossary.create", term.id)).toEqual({ entityLabel: "Sutskever", entityPlace: null, articleSlug: slug });
+
+    // The log outlives what it names: a deleted annotation's event keeps its id, and no longer a name or a place.
+    await db.annotation.delete({ where: { id: annotation.id } });
+    expect(await about("annotation.create")).toEqual({ entityLabel: null, entityPlace: null, articleSlug: slug });
   });
 
   it("records the admin operations themselves", async () => {

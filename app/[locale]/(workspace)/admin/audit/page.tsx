@@ -1,9 +1,10 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { actionKey } from "@/lib/audit/vocabulary";
-import { auditFilterOptions, listAuditEvents, type AuditLogPage } from "@/lib/server/audit-log";
+import { auditFilterOptions, listAuditEvents, type AuditEntityPlace, type AuditEventRow, type AuditLogPage } from "@/lib/server/audit-log";
 import { can } from "@/lib/server/authorize";
 import { ValidationError } from "@/lib/server/errors";
+import { cellHref } from "@/lib/validation/workspace";
 import { currentActor } from "../../current-actor";
 import { AdminForbidden } from "../admin-forbidden";
 import { AuditChange } from "./audit-change";
@@ -27,6 +28,12 @@ export default async function AdminAuditPage({ params, searchParams }: { params:
   // Codes written by an older release may have no label: they show as they are.
   const actionLabel = (action: string) => (t.has(actionKey(action)) ? t(actionKey(action)) : action);
   const entityLabel = (type: string) => (t.has(`entities.${type}`) ? t(`entities.${type}`) : type);
+
+  // Quoted text (an annotation's, a dismissed finding's) in the reader's quotation marks; a deleted entity by its id.
+  const entityName = (event: AuditEventRow) => {
+    if (event.entityLabel === null) return event.entityPlace ? "" : (event.entityId?.slice(0, 12) ?? "");
+    return event.entityType === "annotation" || event.entityType === "checkDismissal" ? t("quoted", { text: event.entityLabel }) : event.entityLabel;
+  };
 
   let log: AuditLogPage | null = null;
   let invalidField: string | null = null;
@@ -91,9 +98,10 @@ export default async function AdminAuditPage({ params, searchParams }: { params:
                           {event.action}
                         </code>
                       </td>
-                      <td className="px-3 py-2 text-xs">
+                      <td className="px-3 py-2 text-xs" data-entity-id={event.entityId ?? undefined}>
                         <span className="text-slate-500">{entityLabel(event.entityType)}</span>{" "}
-                        <span className="break-all">{event.entityLabel ?? event.entityId?.slice(0, 12) ?? ""}</span>
+                        <span className="break-all">{entityName(event)}</span>
+                        {event.entityPlace ? <EntityPlace place={event.entityPlace} slug={event.articleSlug} /> : null}
                         {event.articleSlug && event.entityType !== "article" ? <span className="block text-slate-500">{t("inArticle", { slug: event.articleSlug })}</span> : null}
                         {event.articleSlug && event.entityType === "article" && !event.entityLabel ? <span className="block">{event.articleSlug}</span> : null}
                       </td>
@@ -126,4 +134,13 @@ export default async function AdminAuditPage({ params, searchParams }: { params:
       ) : null}
     </section>
   );
+}
+
+/** Where an entity sits: its version, and its row linked to the workspace when the article is known. */
+async function EntityPlace({ place, slug }: { place: AuditEntityPlace; slug: string | null }) {
+  const t = await getTranslations("admin.audit");
+  const version = t("placeVersion", { lang: place.lang, label: place.versionLabel });
+  if (place.position === null) return <span className="block">{version}</span>;
+  const row = t("placeRow", { version, position: place.position });
+  return <span className="block">{slug ? <Link href={cellHref(slug, place.position)} className="text-blue-800 hover:underline">{row}</Link> : row}</span>;
 }

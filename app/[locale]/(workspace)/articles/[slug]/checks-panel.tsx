@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { Link } from "@/i18n/navigation";
 import type { VersionFinding } from "@/lib/server/checks";
-import { WORKSPACE_PAGE_SIZE } from "@/lib/validation/workspace";
+import { cellHref } from "@/lib/validation/workspace";
 import { callApi, type ApiError } from "@/components/api-client";
 import { useFindingText } from "@/components/review/finding-text";
 
@@ -87,7 +87,6 @@ export function ChecksPanel({ slug, versions, findings }: { slug: string; versio
     router.refresh();
   }
 
-  const cellHref = (f: VersionFinding) => `/articles/${slug}?page=${Math.ceil(f.position / WORKSPACE_PAGE_SIZE)}#pos-${f.position}`;
 
   return (
     <section aria-labelledby="checks-heading" className="space-y-4">
@@ -121,7 +120,7 @@ export function ChecksPanel({ slug, versions, findings }: { slug: string; versio
                         <span className={`rounded px-1.5 text-xs font-medium ${f.level === "error" ? "bg-red-100 text-red-900" : "bg-amber-100 text-amber-900"}`}>
                           {t(`levels.${f.level}`)}
                         </span>
-                        <Link href={cellHref(f)} className="text-blue-800 underline">
+                        <Link href={cellHref(slug, f.position)} className="text-blue-800 underline">
                           {t("position", { position: f.position })}
                         </Link>
                         {f.quote ? (

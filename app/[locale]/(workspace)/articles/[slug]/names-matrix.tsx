@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Actor } from "@/lib/server/actor";
 import { getNamesMatrix } from "@/lib/server/checks";
-import { WORKSPACE_PAGE_SIZE } from "@/lib/validation/workspace";
+import { cellHref } from "@/lib/validation/workspace";
 import type { ViewVersion } from "./review-workspace";
 
 /**
@@ -14,7 +14,6 @@ export async function NamesMatrix({ actor, slug, versions }: { actor: Actor; slu
   const t = await getTranslations("names");
   const rows = await getNamesMatrix(actor, slug);
   const columns = versions.filter((v) => !v.isSource);
-  const cellHref = (position: number) => `/articles/${slug}?page=${Math.ceil(position / WORKSPACE_PAGE_SIZE)}#pos-${position}`;
   if (rows.length === 0) return <p className="text-sm text-slate-600">{t("none")}</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white">
@@ -47,7 +46,7 @@ export async function NamesMatrix({ actor, slug, versions }: { actor: Actor; slu
                         {cell.forms.map((form) => (
                           <li key={form.form}>
                             <Link
-                              href={cellHref(form.firstPosition)}
+                              href={cellHref(slug, form.firstPosition)}
                               data-outlier={form.outlier ? "true" : "false"}
                               aria-label={t(form.outlier ? "outlierLabel" : "formLabel", { form: form.form, count: form.count, position: form.firstPosition })}
                               className={form.outlier ? "rounded bg-red-100 px-1 font-semibold text-red-800 underline" : "text-slate-800 hover:underline"}

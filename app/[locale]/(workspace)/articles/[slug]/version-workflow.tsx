@@ -7,7 +7,7 @@ import { ApprovalNote } from "@/components/approval-note";
 import { StatusBadge } from "@/components/status-badge";
 import { Link } from "@/i18n/navigation";
 import { EXPORT_FORMATS } from "@/lib/formats/types";
-import { WORKSPACE_PAGE_SIZE } from "@/lib/validation/workspace";
+import { cellHref } from "@/lib/validation/workspace";
 import { callApi, type ApiError } from "@/components/api-client";
 import type { ViewVersion } from "./review-workspace";
 
@@ -87,7 +87,6 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
     router.refresh();
   }
 
-  const cellHref = (position: number) => `/articles/${slug}?page=${Math.ceil(position / WORKSPACE_PAGE_SIZE)}#pos-${position}`;
   const blocked = gate !== null && !gate.passes;
   const targetName = target ? `${target.name} · ${target.label}` : "";
 
@@ -188,7 +187,7 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
                   <ul className="ml-4 list-disc">
                     {gate.openAnnotations.slice(0, LISTED).map((a) => (
                       <li key={a.annotationId}>
-                        <Link href={cellHref(a.position)} className="text-blue-800 underline" onClick={() => approveDialog.current?.close()}>
+                        <Link href={cellHref(slug, a.position)} className="text-blue-800 underline" onClick={() => approveDialog.current?.close()}>
                           {t("blockerAnnotation", { position: a.position, severity: a.severity, category: a.category, quote: a.quote })}
                         </Link>
                       </li>
@@ -203,7 +202,7 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
                   <ul className="ml-4 list-disc">
                     {gate.errorFindings.slice(0, LISTED).map((f, index) => (
                       <li key={`${f.checkId}-${f.position}-${index}`}>
-                        <Link href={cellHref(f.position)} className="text-blue-800 underline" onClick={() => approveDialog.current?.close()}>
+                        <Link href={cellHref(slug, f.position)} className="text-blue-800 underline" onClick={() => approveDialog.current?.close()}>
                           {t("blockerFinding", { position: f.position, check: tc.has(`names.${f.checkId}`) ? tc(`names.${f.checkId}`) : f.checkId, quote: f.quote })}
                         </Link>
                       </li>
@@ -217,7 +216,7 @@ export function VersionWorkflow({ slug, versions, canApprove }: { slug: string; 
                   <p>{t("unreviewed", { count: gate.unreviewedSegments.length })}</p>
                   <p className="flex flex-wrap gap-x-2">
                     {gate.unreviewedSegments.slice(0, LISTED).map((s) => (
-                      <Link key={s.position} href={cellHref(s.position)} className="text-blue-800 underline" onClick={() => approveDialog.current?.close()}>
+                      <Link key={s.position} href={cellHref(slug, s.position)} className="text-blue-800 underline" onClick={() => approveDialog.current?.close()}>
                         {t("positionShort", { position: s.position })}
                       </Link>
                     ))}
