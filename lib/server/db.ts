@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "./generated/prisma-postgresql/client";
 import { databaseProvider, databaseUrl, type DatabaseProvider } from "./database-url";
@@ -14,6 +15,7 @@ const globalForPrisma = globalThis as unknown as {
   versoSqlite?: SqliteConnection | null;
   versoWriteLock?: TransactionLock;
   versoCheckpointer?: import("node:worker_threads").Worker;
+  versoPgPool?: pg.Pool;
 };
 
 /**
@@ -223,6 +225,31 @@ globalForPrisma.versoPrisma = db;
  */
 export function openDatabase(url: string): PrismaClient {
   return createClient(url);
+}
+
+// Prisma stores a DateTime on PostgreSQL as "timestamp" (no zone), in UTC: read it back as UTC whatever the process's TZ.
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+const utcTimestamps = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP_OID && format !== "binary" ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * On PostgreSQL, the pool of writeTransaction's own transactions and sqlQuery's reads
+ * (lib/server/sql.ts), beside Prisma's: the same database as `db`, up to 10 connections, waiting
+ * at most 10 s for a free one.
+ * Idle connections do not keep the process alive. Null on SQLite.
+ */
+export function postgresqlPool(): pg.Pool | null {
+  if (providerOf(db) !== "postgresql") return null;
+  if (!globalForPrisma.versoPgPool) {
+    const pool = new pg.Pool({ connectionString: databaseUrl(), max: 10, connectionTimeoutMillis: 10_000, allowExitOnIdle: true, types: utcTimestamps });
+    // An idle connection the server dropped: the pool replaces it; without a listener the process would exit.
+    pool.on("error", (error) => console.error("PostgreSQL: an idle pooled connection failed:", error.message));
+    globalForPrisma.versoPgPool = pool;
+  }
+  return globalForPrisma.versoPgPool;
 }
 
 /** A transaction client, as passed to $transaction callbacks. */

@@ -5,13 +5,27 @@ import { authorize } from "./authorize";
 import { db, type Tx } from "./db";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { writeRevision } from "./revisions";
-import { writeTransaction } from "./sql";
+import { sqlRows, writeTransaction } from "./sql";
 import { validate } from "./validate";
 
-const SEGMENT_FIELDS = { id: true, versionId: true, articleId: true, position: true, kind: true, originalText: true, text: true, revision: true } as const;
+interface SegmentRow {
+  id: string;
+  versionId: string;
+  articleId: string;
+  position: number;
+  kind: string;
+  originalText: string;
+  text: string;
+  revision: number;
+}
 
-async function loadSegment(tx: Tx, id: string) {
-  const segment = await tx.segment.findUnique({ where: { id }, select: SEGMENT_FIELDS });
+// Plain SQL: it also runs in writeTransaction, whose transaction has no model queries.
+async function loadSegment(tx: Tx, id: string): Promise<SegmentRow> {
+  const [segment] = await sqlRows<SegmentRow>(
+    tx,
+    `SELECT "id", "versionId", "articleId", "position", "kind", "originalText", "text", "revision" FROM "segment" WHERE "id" = ?`,
+    [id],
+  );
   if (!segment) throw new NotFoundError(`unknown segment ${id}`);
   return segment;
 }
