@@ -245,7 +245,7 @@ export function postgresqlPool(): pg.Pool | null {
   if (providerOf(db) !== "postgresql") return null;
   if (!globalForPrisma.versoPgPool) {
     const pool = new pg.Pool({ connectionString: databaseUrl(), max: 10, connectionTimeoutMillis: 10_000, allowExitOnIdle: true, types: utcTimestamps });
-    // An idle connection the server dropped: the pool replaces it; without a listener the process would exit.
+    // An idle connection the server dropped: the pool replaces it. Unheard, this event would crash the process.
     pool.on("error", (error) => console.error("PostgreSQL: an idle pooled connection failed:", error.message));
     globalForPrisma.versoPgPool = pool;
   }
