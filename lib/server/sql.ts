@@ -96,8 +96,10 @@ function pgTransaction(client: PoolClient): Tx {
 }
 
 // One name per statement text: PostgreSQL parses and plans a named statement once per connection.
+// Kept on globalThis, as the pool is: the server loads this module more than once (Next.js's bundle
+// and the API router), and two copies must never give one name to two texts on a shared connection.
 // IN lists make texts of many lengths; past this many, further texts run unnamed, parsed each time.
-const statementNames = new Map<string, string>();
+const statementNames = ((globalThis as { versoPgStatementNames?: Map<string, string> }).versoPgStatementNames ??= new Map());
 const NAMED_STATEMENTS = 256;
 
 function pgStatement(sql: string, params: readonly SqlValue[]): QueryConfig {

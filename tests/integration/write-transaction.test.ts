@@ -2,7 +2,7 @@
 // BEGIN IMMEDIATE on the server's connection, on PostgreSQL a transaction of its own pool with
 // prepared statements. What it writes must read back through Prisma exactly as Prisma's own writes do.
 import crypto from "node:crypto";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/server/actor";
 import { applyAnnotation, createAnnotation } from "@/lib/server/annotations";
 import { db, providerOf } from "@/lib/server/db";
@@ -92,5 +92,21 @@ describe.runIf(providerOf() === "postgresql")("writeTransaction on PostgreSQL", 
       }),
     ).rejects.toThrow(/sqlRows and sqlRun only; "signInFailure"/);
     expect(await db.signInFailure.count({ where: { email } })).toBe(0);
+  });
+
+  it("gives two copies of the module (the server loads it twice) the same statement names on a shared connection", async () => {
+    // Fresh copies, as Next.js's bundle and the API router each load lib/server/sql.ts.
+    vi.resetModules();
+    const first = await import("@/lib/server/sql");
+    vi.resetModules();
+    const second = await import("@/lib/server/sql");
+    expect(second.sqlQuery).not.toBe(first.sqlQuery);
+    const mark = crypto.randomUUID();
+    const a = `SELECT 'a-${mark}' AS "v"`;
+    const b = `SELECT 'b-${mark}' AS "v"`;
+    for (let round = 0; round < 3; round++) {
+      expect(await first.sqlQuery(a)).toEqual([{ v: `a-${mark}` }]);
+      expect(await second.sqlQuery(b)).toEqual([{ v: `b-${mark}` }]);
+    }
   });
 });
