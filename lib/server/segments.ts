@@ -1,5 +1,6 @@
 import { editTextSchema, restoreRevisionSchema, reviewMarkSchema, type EditTextInput } from "../validation/annotation";
 import type { Actor } from "./actor";
+import type { SegmentView } from "./annotations";
 import { appendAudit } from "./audit";
 import { authorize } from "./authorize";
 import { db, type Tx } from "./db";
@@ -8,16 +9,7 @@ import { writeRevision } from "./revisions";
 import { sqlRows, writeTransaction } from "./sql";
 import { validate } from "./validate";
 
-interface SegmentRow {
-  id: string;
-  versionId: string;
-  articleId: string;
-  position: number;
-  kind: string;
-  originalText: string;
-  text: string;
-  revision: number;
-}
+type SegmentRow = SegmentView & { articleId: string };
 
 // Plain SQL: it also runs in writeTransaction, whose transaction has no model queries.
 async function loadSegment(tx: Tx, id: string): Promise<SegmentRow> {
